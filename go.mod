@@ -1,0 +1,3 @@
+module github.com/crashcourse/crashcourse
+
+go 1.25

@@ -1,0 +1,139 @@
+package sim
+
+// schedule queues e for e.at, which is never in the past.
+func (w *World) schedule(e event) {
+	if e.at <= w.now {
+		e.at = w.now
+		w.q.pushNow(e)
+		return
+	}
+	w.q.pushFuture(e)
+}
+
+// stale reports whether a queued event will do nothing when it comes up: a
+// timer already cancelled, or a tick of a chaos setting since replaced.
+func (w *World) stale(e *event) bool {
+	switch e.kind {
+	case evTimer:
+		return w.timers[e.aux].state != timerActive
+	case evChaos:
+		return e.aux != w.chaos.gen
+	}
+	return false
+}
+
+// next pops the next live event due no later than limit, moving the clock to
+// it. Stale events are discarded without moving the clock.
+func (w *World) next(limit Time) (event, bool) {
+	for {
+		if e, ok := w.q.popNow(); ok {
+			if w.stale(&e) {
+				w.q.dead--
+				continue
+			}
+			return e, true
+		}
+		t, ok := w.q.nextFuture()
+		if !ok || t > limit {
+			return event{}, false
+		}
+		if w.stale(&w.q.future[0]) {
+			w.q.popFuture()
+			w.q.dead--
+			continue
+		}
+		w.now = t
+		w.q.promote(t)
+	}
+}
+
+func (w *World) exec(e event) {
+	switch e.kind {
+	case evSignal:
+		w.deliverSignal(e)
+	case evMessage:
+		w.deliverMessage(e)
+	case evDown:
+		w.deliverDown(e)
+	case evTimer:
+		w.fireTimer(e)
+	case evChaos:
+		w.chaosTick(e)
+	}
+}
+
+// Pending is the number of queued events that will still do something.
+func (w *World) Pending() int { return w.q.len() - w.q.dead }
+
+// NextAt is when the next event is due; ok is false when nothing is pending.
+func (w *World) NextAt() (Time, bool) {
+	if w.q.head < len(w.q.now) {
+		return w.now, true
+	}
+	for len(w.q.future) > 0 && w.stale(&w.q.future[0]) {
+		w.q.popFuture()
+		w.q.dead--
+	}
+	return w.q.nextFuture()
+}
+
+// RunInstant runs every event due at the current instant, including those
+// they cause, and returns how many ran. Signals take no virtual time, so a
+// whole cascade runs here.
+func (w *World) RunInstant() int { return w.runUntil(w.now, -1) }
+
+// Step runs the next n events, moving the clock forward to them as needed,
+// and returns how many ran (fewer when the queue empties).
+func (w *World) Step(n int) int { return w.runUntil(maxTime, n) }
+
+// Advance runs every event due within d from now and leaves the clock at
+// now+d. It returns how many events ran.
+func (w *World) Advance(d Time) int {
+	end := w.now + d
+	n := w.runUntil(end, -1)
+	w.now = end
+	return n
+}
+
+// RunLimit bounds Run: it stops after MaxRunEvents events or MaxRunSpan of
+// virtual time, whichever comes first, so a world that never quiets down
+// (periodic timers, chaos) cannot hang its caller.
+const (
+	MaxRunEvents = 10_000_000
+	MaxRunSpan   = 24 * 3600 * Second
+)
+
+// Run runs until nothing is pending, or for at most d of virtual time when
+// d > 0 (the clock then ends at now+d). bounded reports that it stopped at a
+// safety bound with events still pending.
+func (w *World) Run(d Time) (n int, bounded bool) {
+	span := MaxRunSpan
+	if d > 0 {
+		span = d
+	}
+	end := w.now + span
+	n = w.runUntil(end, MaxRunEvents)
+	_, more := w.NextAt()
+	if d > 0 && n < MaxRunEvents {
+		w.now = end
+		return n, false
+	}
+	return n, more
+}
+
+const maxTime = Time(1<<63 - 1)
+
+// runUntil runs events due no later than limit, at most max of them when
+// max ≥ 0.
+func (w *World) runUntil(limit Time, max int) int {
+	n := 0
+	for max < 0 || n < max {
+		e, ok := w.next(limit)
+		if !ok {
+			break
+		}
+		w.exec(e)
+		n++
+	}
+	return n
+}

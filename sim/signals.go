@@ -1,0 +1,103 @@
+package sim
+
+// Exit makes actor call exit(reason) (exit/1): it terminates at once with
+// exactly that reason. exit(kill) gives reason kill, which linked peers
+// receive as a trappable kill (fact A6).
+func (w *World) Exit(actor Pid, reason Term) error {
+	if err := w.checkProcActor(actor, "exit"); err != nil {
+		return err
+	}
+	w.die(actor, w.intern(reason), w.cause)
+	return nil
+}
+
+// Crash makes actor raise erlang:error(reason): it terminates with
+// {reason, Stack} (fact A4).
+func (w *World) Crash(actor Pid, reason Term) error {
+	if err := w.checkProcActor(actor, "crash"); err != nil {
+		return err
+	}
+	w.die(actor, w.intern(ErrorReason(reason)), w.cause)
+	return nil
+}
+
+// SendExit makes actor call exit(target, reason) (exit/2). The signal is
+// delivered at the current instant, after what is already queued; see
+// deliverSignal for what it does on arrival.
+func (w *World) SendExit(actor, target Pid, reason Term) error {
+	if err := w.checkActor(actor); err != nil {
+		return err
+	}
+	if err := w.checkTarget(target); err != nil {
+		return err
+	}
+	id := w.intern(reason)
+	s := w.record(Entry{Kind: KindExitSignal, Pid: actor, Other: target, Term: id, Cause: w.cause})
+	w.q.pushNow(event{kind: evSignal, to: target, from: actor, term: id, cause: s})
+	return nil
+}
+
+// deliverSignal applies an exit signal that reaches e.to, following facts
+// A1–A12:
+//   - a link signal (the sender exited) counts only while the receiver still
+//     has the link, which it then drops;
+//   - exit(P, kill) kills P with reason killed even if it traps;
+//   - a trapping receiver gets {'EXIT', From, Reason} in its mailbox;
+//   - reason normal is ignored, except exit(self(), normal), which kills;
+//   - anything else kills the receiver with the same reason (a link signal
+//     carrying kill kills with kill: only exit/2 makes kill untrappable).
+func (w *World) deliverSignal(e event) {
+	p := w.proc(e.to)
+	if !p.alive() {
+		return
+	}
+	viaLink := e.flags&FlagViaLink != 0
+	entry := Entry{Kind: KindSignal, Pid: e.to, Other: e.from, Term: e.term, Cause: e.cause, Flags: e.flags & FlagViaLink}
+	if viaLink && !p.links.remove(e.from) {
+		entry.Flags |= FlagIgnored
+		w.record(entry)
+		return
+	}
+	reason := e.term
+	switch {
+	case !viaLink && reason == tKill:
+		reason = tKilled
+	case p.trapping():
+		entry.Flags |= FlagTrapped
+		w.record(entry)
+		w.deliver(e.to, Message{Kind: MsgExit, From: e.from, Term: reason})
+		return
+	case reason == tNormal && (viaLink || e.from != e.to):
+		entry.Flags |= FlagIgnored
+		w.record(entry)
+		return
+	}
+	entry.Flags |= FlagFatal
+	w.die(e.to, reason, w.record(entry))
+}
+
+// die terminates p with reason: its registered name is freed first (so it is
+// free by the time anyone sees the death, fact C17), its pending timers are
+// cancelled (fact D20), then each link is sent an exit signal in pid order,
+// then each monitor a DOWN in creation order. Returns the exit entry.
+func (w *World) die(pid Pid, reason TermID, cause Seq) Seq {
+	p := w.proc(pid)
+	p.flags &^= flagAlive
+	p.reason = reason
+	s := w.record(Entry{Kind: KindExit, Pid: pid, Term: reason, Cause: cause})
+	p.exitSeq = s
+	w.live--
+	if p.ext != nil {
+		w.releaseName(pid, s)
+		w.cancelTimersTo(pid)
+		w.dropMonitorsOf(pid)
+	}
+	for _, l := range p.links {
+		w.q.pushNow(event{kind: evSignal, to: l, from: pid, term: reason, cause: s, flags: FlagViaLink})
+	}
+	p.links = nil
+	if p.ext != nil {
+		w.fireMonitorsOn(pid, reason, s)
+	}
+	return s
+}

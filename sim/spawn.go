@@ -1,0 +1,118 @@
+package sim
+
+// SpawnOpts are the options of Spawn.
+type SpawnOpts struct {
+	Name     string // process name; must not name a live process. "" for anonymous
+	Link     bool   // spawn_link: linked to the actor atomically
+	Monitor  bool   // spawn_monitor: monitored by the actor atomically
+	TrapExit bool   // start with trap_exit set
+}
+
+// Spawn makes actor spawn a new idle process. With Link or Monitor the actor
+// must be a process. The returned Ref is the monitor's when Monitor is set.
+func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
+	if err := w.checkSpawn(actor, o); err != nil {
+		return 0, 0, err
+	}
+	if len(w.procs) >= MaxProcesses {
+		return 0, 0, w.raise(actor, tSystemLimitError, "the world already has its maximum of processes")
+	}
+	pid := FirstPid + Pid(len(w.procs))
+	p := proc{parent: actor, flags: flagAlive}
+	if o.TrapExit {
+		p.flags |= flagTrapExit
+	}
+	if o.Name != "" {
+		p.ext = &procExt{name: o.Name}
+		w.names[o.Name] = pid
+	}
+	w.procs = append(w.procs, p)
+	w.live++
+	e := Entry{Kind: KindSpawn, Pid: pid, Other: actor, Cause: w.cause}
+	if o.Link {
+		e.Flags |= FlagLinked
+		w.proc(actor).links.add(pid)
+		w.proc(pid).links = links{actor}
+	}
+	var ref Ref
+	if o.Monitor {
+		e.Flags |= FlagMonitored
+		ref = w.newMonitor(actor, pid, "")
+		e.Ref = ref
+	}
+	w.record(e)
+	return pid, ref, nil
+}
+
+func (w *World) checkSpawn(actor Pid, o SpawnOpts) error {
+	if o.Link || o.Monitor {
+		if err := w.checkProcActor(actor, "spawn_link or spawn_monitor"); err != nil {
+			return err
+		}
+	} else if err := w.checkActor(actor); err != nil {
+		return err
+	}
+	if cur, ok := w.names[o.Name]; ok && w.proc(cur).alive() {
+		return refuse("the name " + o.Name + " is taken by the live process " + cur.String())
+	}
+	return nil
+}
+
+// Link makes actor call link(target). Links are a set: linking twice is one
+// link, and link(self()) does nothing (fact A8). Linking to a dead process
+// raises noproc in a non-trapping caller; a trapping caller gets
+// {'EXIT', Target, noproc} instead (fact A8).
+func (w *World) Link(actor, target Pid) error {
+	if err := w.checkProcActor(actor, "link"); err != nil {
+		return err
+	}
+	if err := w.checkTarget(target); err != nil || target == actor {
+		return err
+	}
+	if !w.proc(target).alive() {
+		if !w.proc(actor).trapping() {
+			return w.raise(actor, tNoprocError, "link to "+w.Label(target)+", which is dead")
+		}
+		s := w.record(Entry{Kind: KindLink, Pid: actor, Other: target, Cause: w.cause})
+		w.q.pushNow(event{kind: evSignal, to: actor, from: target, term: tNoproc, cause: s})
+		return nil
+	}
+	w.proc(actor).links.add(target)
+	w.proc(target).links.add(actor)
+	w.record(Entry{Kind: KindLink, Pid: actor, Other: target, Cause: w.cause})
+	return nil
+}
+
+// Unlink makes actor call unlink(target): both sides forget the link at
+// once, so a link exit signal already on its way is ignored on arrival; an
+// {'EXIT',...} message already in the mailbox stays (fact A9). Unlinking a
+// dead process is not an error.
+func (w *World) Unlink(actor, target Pid) error {
+	if err := w.checkProcActor(actor, "unlink"); err != nil {
+		return err
+	}
+	if err := w.checkTarget(target); err != nil || target == actor {
+		return err
+	}
+	w.proc(actor).links.remove(target)
+	w.proc(target).links.remove(actor)
+	w.record(Entry{Kind: KindUnlink, Pid: actor, Other: target, Cause: w.cause})
+	return nil
+}
+
+// SetTrapExit sets actor's trap_exit flag (process_flag(trap_exit, on)).
+func (w *World) SetTrapExit(actor Pid, on bool) error {
+	if err := w.checkProcActor(actor, "trap_exit"); err != nil {
+		return err
+	}
+	p := w.proc(actor)
+	e := Entry{Kind: KindTrapExit, Pid: actor, Cause: w.cause}
+	if on {
+		p.flags |= flagTrapExit
+		e.Flags = FlagOn
+	} else {
+		p.flags &^= flagTrapExit
+	}
+	w.record(e)
+	return nil
+}

@@ -1,0 +1,135 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Term is an Erlang term: Atom, Int, Float, Str, Tuple, List, Pid, Ref or
+// Stack. Terms are immutable once built.
+type Term interface {
+	String() string
+	isTerm()
+}
+
+// Atom is an Erlang atom.
+type Atom string
+
+// Int is an Erlang integer (64-bit in the simulator).
+type Int int64
+
+// Float is an Erlang float.
+type Float float64
+
+// Str is an Erlang string (a list of characters), printed in double quotes.
+type Str string
+
+// Tuple is an Erlang tuple {A, B, ...}.
+type Tuple []Term
+
+// List is an Erlang proper list [A, B, ...].
+type List []Term
+
+// Stack stands for the stack trace of an erlang:error crash. It prints as
+// [...] and equals any other Stack: the simulator has no real code to trace.
+type Stack struct{}
+
+func (Atom) isTerm()  {}
+func (Int) isTerm()   {}
+func (Float) isTerm() {}
+func (Str) isTerm()   {}
+func (Tuple) isTerm() {}
+func (List) isTerm()  {}
+func (Stack) isTerm() {}
+
+// String prints the atom, quoted when Erlang would quote it.
+func (a Atom) String() string {
+	if atomNeedsNoQuotes(string(a)) {
+		return string(a)
+	}
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(string(a)) + "'"
+}
+
+func atomNeedsNoQuotes(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '@') {
+			return false
+		}
+	}
+	return true
+}
+
+func (i Int) String() string { return strconv.FormatInt(int64(i), 10) }
+
+// String prints the float with a decimal point, as Erlang always does.
+func (f Float) String() string {
+	s := strconv.FormatFloat(float64(f), 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEnN") {
+		s += ".0"
+	}
+	return s
+}
+
+func (s Str) String() string   { return strconv.Quote(string(s)) }
+func (Stack) String() string   { return "[...]" }
+func (t Tuple) String() string { return "{" + joinTerms(t) + "}" }
+func (l List) String() string  { return "[" + joinTerms(l) + "]" }
+
+func joinTerms(ts []Term) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(t.String())
+	}
+	return b.String()
+}
+
+// Equal reports whether two terms are exactly equal (Erlang's =:=).
+func Equal(a, b Term) bool {
+	switch x := a.(type) {
+	case Tuple:
+		y, ok := b.(Tuple)
+		return ok && equalSeq(x, y)
+	case List:
+		y, ok := b.(List)
+		return ok && equalSeq(x, y)
+	default:
+		return a == b
+	}
+}
+
+func equalSeq(a, b []Term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Common atoms.
+const (
+	Normal   Atom = "normal"
+	Kill     Atom = "kill"
+	Killed   Atom = "killed"
+	NoProc   Atom = "noproc"
+	Badarg   Atom = "badarg"
+	Shutdown Atom = "shutdown"
+	Boom     Atom = "boom"
+	True     Atom = "true"
+	False    Atom = "false"
+	Node     Atom = "nonode@nohost"
+)
+
+// ErrorReason is the exit reason of a process that raised erlang:error(R):
+// {R, Stack}.
+func ErrorReason(r Term) Term { return Tuple{r, Stack{}} }

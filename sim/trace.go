@@ -1,0 +1,118 @@
+package sim
+
+// Seq numbers trace entries from 1 in the order they happened. Seq 0 means
+// "no cause": the entry was started by a command from outside the world.
+type Seq uint32
+
+// Kind is what a trace entry records. Its String is the JSON "ev" value.
+type Kind uint8
+
+// Trace entry kinds. "Action" kinds record what a process (or the shell) did;
+// delivery kinds record a signal or message arriving.
+const (
+	KindSpawn       Kind = iota + 1 // Pid spawned by Other; Flags: FlagLinked, FlagMonitored (Ref)
+	KindLink                        // Pid linked to Other
+	KindUnlink                      // Pid unlinked from Other
+	KindMonitor                     // Pid monitors Other (Ref); FlagByName: Term is the name
+	KindDemonitor                   // Pid removed monitor Ref; FlagFlush
+	KindTrapExit                    // Pid set trap_exit; FlagOn
+	KindExitSignal                  // Pid called exit(Other, Term)
+	KindSignal                      // an exit signal Term from Other reached Pid; Flags say how it ended
+	KindSend                        // Pid sent Term to Other
+	KindMessage                     // message Term from Other reached Pid (FlagDropped: Pid was dead)
+	KindDown                        // DOWN for monitor Ref on Other, reason Term, reached Pid
+	KindExit                        // Pid exited with reason Term
+	KindRegister                    // Term (an atom) registered to Pid
+	KindUnregister                  // Term no longer names Pid (FlagOn: freed by its death)
+	KindSendAfter                   // Pid started timer Ref to send Term to Other
+	KindCancelTimer                 // Pid cancelled timer Ref
+	KindTimer                       // timer Ref set by Other expired; Pid is the destination
+	KindReceive                     // message Term removed from Pid's mailbox by receive/flush
+	KindChaos                       // the chaos monkey crashed Pid
+	kindCount
+)
+
+var kindNames = [kindCount]string{
+	KindSpawn: "spawn", KindLink: "link", KindUnlink: "unlink", KindMonitor: "monitor",
+	KindDemonitor: "demonitor", KindTrapExit: "trap_exit", KindExitSignal: "exit_signal",
+	KindSignal: "signal", KindSend: "send", KindMessage: "message", KindDown: "down",
+	KindExit: "exit", KindRegister: "register", KindUnregister: "unregister",
+	KindSendAfter: "send_after", KindCancelTimer: "cancel_timer", KindTimer: "timer",
+	KindReceive: "receive", KindChaos: "chaos",
+}
+
+func (k Kind) String() string {
+	if k > 0 && k < kindCount {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Entry flags.
+const (
+	FlagLinked    uint8 = 1 << iota // spawn: spawn_link
+	FlagMonitored                   // spawn: spawn_monitor; Ref set
+	FlagViaLink                     // signal: sent because a linked process exited
+	FlagTrapped                     // signal: turned into an {'EXIT',From,Reason} message
+	FlagIgnored                     // signal: ignored (normal to a non-trapper, or no link any more)
+	FlagFatal                       // signal: killed the receiver
+	FlagDropped                     // message/signal/timer: the receiver was dead or the name unregistered
+	FlagOn                          // trap_exit on; demonitor flush; unregister at death; monitor by name
+)
+
+// Entry is one executed event. Pid is the process the entry is about (the
+// actor, or the receiver of a delivery); Other is the peer (target or sender).
+// Term is resolved with World.Term.
+type Entry struct {
+	At    Time
+	Pid   Pid
+	Other Pid
+	Term  TermID
+	Ref   Ref
+	Cause Seq
+	Kind  Kind
+	Flags uint8
+}
+
+// Has reports whether all of flags are set.
+func (e Entry) Has(flags uint8) bool { return e.Flags&flags == flags }
+
+const chunkBits = 14
+
+// trace stores entries in chunks of 1<<chunkBits: a full chunk is never
+// copied or written again, so growing a long trace and cloning it stay cheap.
+type trace struct {
+	chunks [][]Entry
+	n      int
+}
+
+func (t *trace) add(e Entry) Seq {
+	if t.n&(1<<chunkBits-1) == 0 {
+		t.chunks = append(t.chunks, nil)
+	}
+	c := &t.chunks[len(t.chunks)-1]
+	*c = append(*c, e)
+	t.n++
+	return Seq(t.n)
+}
+
+func (t *trace) at(s Seq) *Entry {
+	i := int(s) - 1
+	return &t.chunks[i>>chunkBits][i&(1<<chunkBits-1)]
+}
+
+// clone shares the full chunks, which are never written again, and copies
+// the last, still growing, one.
+func (t *trace) clone() trace {
+	c := trace{chunks: append([][]Entry(nil), t.chunks...), n: t.n}
+	if k := len(c.chunks); k > 0 {
+		c.chunks[k-1] = append([]Entry(nil), c.chunks[k-1]...)
+	}
+	return c
+}
+
+// TraceLen is the number of entries in the trace; their Seqs are 1..TraceLen.
+func (w *World) TraceLen() int { return w.trace.n }
+
+// Entry returns trace entry s (1 ≤ s ≤ TraceLen).
+func (w *World) Entry(s Seq) Entry { return *w.trace.at(s) }

@@ -1,0 +1,116 @@
+package sim
+
+// World is one simulation: a virtual clock, the event queue, the process
+// table, the registry, monitors, timers and the trace. The zero value is not
+// usable; call New.
+type World struct {
+	now      Time
+	q        queue
+	trace    trace
+	procs    []proc            // procs[i] is pid FirstPid+i
+	names    map[string]Pid    // process name → latest incarnation
+	registry map[string]Pid    // registered name → pid (live only)
+	mons     []monitor
+	timers   []timer
+	refs     []refTarget // refs[K-1]: what #Ref<K> denotes
+	terms    []Term      // TermID → term; append-only
+	live     int
+	rng      rng
+	chaos    chaos
+	cause    Seq // cause recorded by actions: 0 for commands from outside
+}
+
+// New returns an empty world at time 0 whose PRNG is seeded with seed.
+func New(seed uint64) *World {
+	w := &World{
+		names:    map[string]Pid{},
+		registry: map[string]Pid{},
+		rng:      newRNG(seed),
+	}
+	w.terms = append(w.terms, fixedTerms[:]...)
+	return w
+}
+
+// Now is the current virtual time.
+func (w *World) Now() Time { return w.now }
+
+// Seed reseeds the PRNG: what chaos does next depends only on this seed and
+// the actions that follow.
+func (w *World) Seed(seed uint64) { w.rng = newRNG(seed) }
+
+// Clone returns an independent deep copy of w, for snapshots and rewind.
+// The trace's full chunks and the immutable terms are shared.
+func (w *World) Clone() *World {
+	c := *w
+	c.q = w.q.clone()
+	c.trace = w.trace.clone()
+	c.procs = make([]proc, len(w.procs))
+	for i := range w.procs {
+		c.procs[i] = w.procs[i].clone()
+	}
+	c.names = cloneMap(w.names)
+	c.registry = cloneMap(w.registry)
+	c.mons = append([]monitor(nil), w.mons...)
+	c.timers = append([]timer(nil), w.timers...)
+	c.refs = append([]refTarget(nil), w.refs...)
+	c.terms = append([]Term(nil), w.terms...)
+	return &c
+}
+
+func cloneMap(m map[string]Pid) map[string]Pid {
+	c := make(map[string]Pid, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// TermID names a term interned in a World. Events and trace entries hold
+// TermIDs rather than terms so that they contain no pointers.
+type TermID int32
+
+// Terms every world interns first, at fixed IDs. ID 0 means "no term".
+const (
+	tNone TermID = iota
+	tNormal
+	tKill
+	tKilled
+	tNoproc
+	tShutdown
+	tTrue
+	tFalse
+	tBadargError
+	tNoprocError
+	tSystemLimitError
+	fixedTermCount
+)
+
+var fixedTerms = [fixedTermCount]Term{
+	tNone: Atom("undefined"), tNormal: Normal, tKill: Kill, tKilled: Killed, tNoproc: NoProc,
+	tShutdown: Shutdown, tTrue: True, tFalse: False,
+	tBadargError: ErrorReason(Badarg), tNoprocError: ErrorReason(NoProc),
+	tSystemLimitError: ErrorReason(Atom("system_limit")),
+}
+
+// Term returns the term an entry or message refers to.
+func (w *World) Term(id TermID) Term { return w.terms[id] }
+
+// intern stores t and returns its ID. The atoms the kernel compares against
+// (normal, kill, killed, ...) always get their fixed IDs.
+func (w *World) intern(t Term) TermID {
+	if a, ok := t.(Atom); ok {
+		for id := tNormal; id <= tFalse; id++ {
+			if fixedTerms[id] == a {
+				return id
+			}
+		}
+	}
+	w.terms = append(w.terms, t)
+	return TermID(len(w.terms) - 1)
+}
+
+// record appends an entry stamped with the current time.
+func (w *World) record(e Entry) Seq {
+	e.At = w.now
+	return w.trace.add(e)
+}
