@@ -55,8 +55,8 @@ func (w *World) chaosVictim() (Pid, bool) {
 		return 0, false
 	}
 	k := int(w.rng.intn(uint64(w.live)))
-	for i := range w.procs {
-		if w.procs[i].alive() {
+	for i := 0; i < w.procs.len(); i++ {
+		if w.procs.at(i).alive() {
 			if k == 0 {
 				return FirstPid + Pid(i), true
 			}

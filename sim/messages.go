@@ -33,7 +33,7 @@ func (w *World) MessageTerm(m Message) Term {
 }
 
 func (w *World) deliver(to Pid, m Message) {
-	e := w.proc(to).extra()
+	e := w.extra(w.proc(to))
 	e.mailbox = append(e.mailbox, m)
 }
 
@@ -89,10 +89,13 @@ func (w *World) deliverMessage(e event) {
 // Mailbox returns p's messages, oldest first. A dead process keeps the
 // mailbox it had when it died. The slice must not be modified.
 func (w *World) Mailbox(p Pid) []Message {
-	if !w.Exists(p) || w.proc(p).ext == nil {
+	if !w.Exists(p) {
 		return nil
 	}
-	return w.proc(p).ext.mailbox
+	if e := w.extOf(w.proc(p)); e != nil {
+		return e.mailbox
+	}
+	return nil
 }
 
 // Receive removes and returns the oldest message in p's mailbox; ok is false
@@ -109,7 +112,7 @@ func (w *World) Receive(p Pid) (m Message, ok bool, err error) {
 		return m, false, nil
 	}
 	m = box[0]
-	w.proc(p).ext.mailbox = box[1:]
+	w.extOf(w.proc(p)).mailbox = box[1:]
 	id := m.Term
 	if m.Kind != MsgPlain {
 		id = w.intern(w.MessageTerm(m))

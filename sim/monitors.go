@@ -32,8 +32,10 @@ func (w *World) newMonitor(watcher, target Pid, name string) Ref {
 	ref := w.newRef(refTarget{index: i})
 	w.mons = append(w.mons, monitor{watcher: watcher, target: target, ref: ref, name: name})
 	if target != watcher {
-		w.proc(target).extra().monsIn = append(w.proc(target).extra().monsIn, i)
-		w.proc(watcher).extra().monsOut = append(w.proc(watcher).extra().monsOut, i)
+		in := w.extra(w.proc(target))
+		in.monsIn = append(in.monsIn, i)
+		out := w.extra(w.proc(watcher))
+		out.monsOut = append(out.monsOut, i)
 	}
 	return ref
 }
@@ -82,7 +84,8 @@ func (w *World) monitorMissing(actor Pid, name string) Ref {
 	i := int32(len(w.mons))
 	ref := w.newRef(refTarget{index: i})
 	w.mons = append(w.mons, monitor{watcher: actor, ref: ref, name: name})
-	w.proc(actor).extra().monsOut = append(w.proc(actor).extra().monsOut, i)
+	out := w.extra(w.proc(actor))
+	out.monsOut = append(out.monsOut, i)
 	s := w.record(Entry{Kind: KindMonitor, Pid: actor, Ref: ref, Term: w.intern(Atom(name)), Flags: FlagOn, Cause: w.cause})
 	w.fire(i, tNoproc, s)
 	return ref
@@ -96,22 +99,22 @@ func (w *World) fire(i int32, reason TermID, cause Seq) {
 
 // fireMonitorsOn sends a DOWN for every active monitor on the dead pid, in
 // the order the monitors were created (fact B15).
-func (w *World) fireMonitorsOn(pid Pid, reason TermID, cause Seq) {
-	for _, i := range w.proc(pid).ext.monsIn {
+func (w *World) fireMonitorsOn(ext *procExt, reason TermID, cause Seq) {
+	for _, i := range ext.monsIn {
 		if w.mons[i].state == monActive {
 			w.fire(i, reason, cause)
 		}
 	}
-	w.proc(pid).ext.monsIn = nil
+	ext.monsIn = nil
 }
 
 // dropMonitorsOf removes the monitors a dying process held: nobody is left
 // to receive their DOWNs.
-func (w *World) dropMonitorsOf(pid Pid) {
-	for _, i := range w.proc(pid).ext.monsOut {
+func (w *World) dropMonitorsOf(ext *procExt) {
+	for _, i := range ext.monsOut {
 		w.mons[i].state = monRemoved
 	}
-	w.proc(pid).ext.monsOut = nil
+	ext.monsOut = nil
 }
 
 // deliverDown puts a DOWN in the watcher's mailbox unless the monitor was
@@ -160,7 +163,10 @@ func (w *World) monitorOf(actor Pid, ref Ref) (int32, bool) {
 }
 
 func (w *World) flushDowns(p Pid, mon int32) {
-	e := w.proc(p).ext
+	e := w.extOf(w.proc(p))
+	if e == nil {
+		return
+	}
 	kept := e.mailbox[:0]
 	for _, m := range e.mailbox {
 		if m.Kind != MsgDown || m.Mon != mon {

@@ -9,12 +9,13 @@ const (
 	flagTrapExit
 )
 
-// proc is one process incarnation. It is kept small: a million linked
-// processes with no names or mailboxes cost little more than this struct and
-// their link slices. Everything rarer lives behind ext.
+// proc is one process incarnation. It holds no pointers, so the garbage
+// collector never scans the process table, and a process with at most two
+// links, no name and no mailbox allocates nothing beyond these 32 bytes.
 type proc struct {
-	links   links
-	ext     *procExt
+	link    [2]Pid // up to two links inline, sorted, unused slots zero; unused when more is set
+	more    int32  // 1 + index in World.linkSets of the links when there are more than two
+	ext     int32  // 1 + index in World.exts of what most processes never need
 	reason  TermID // exit reason, once dead
 	exitSeq Seq    // the trace entry of its exit
 	parent  Pid    // who spawned it (Shell for the shell)
@@ -34,68 +35,37 @@ type procExt struct {
 func (p *proc) alive() bool    { return p.flags&flagAlive != 0 }
 func (p *proc) trapping() bool { return p.flags&flagTrapExit != 0 }
 
-func (p *proc) extra() *procExt {
-	if p.ext == nil {
-		p.ext = &procExt{}
+// extOf returns p's extension, or nil.
+func (w *World) extOf(p *proc) *procExt {
+	if p.ext == 0 {
+		return nil
 	}
-	return p.ext
+	return w.exts[p.ext-1]
 }
 
-func (p proc) clone() proc {
-	p.links = append(links(nil), p.links...)
-	if p.ext != nil {
-		e := *p.ext
-		e.mailbox = append([]Message(nil), e.mailbox...)
-		e.monsIn = append([]int32(nil), e.monsIn...)
-		e.monsOut = append([]int32(nil), e.monsOut...)
-		e.timersIn = append([]int32(nil), e.timersIn...)
-		p.ext = &e
+// extra returns p's extension, creating it.
+func (w *World) extra(p *proc) *procExt {
+	if p.ext == 0 {
+		w.exts = append(w.exts, &procExt{})
+		p.ext = int32(len(w.exts))
 	}
-	return p
+	return w.exts[p.ext-1]
 }
 
-// links is a set of pids kept sorted, so a dying process signals its links
-// in pid order. Linking to a newer process appends, the common case.
-type links []Pid
-
-func (l links) find(p Pid) (int, bool) {
-	lo, hi := 0, len(l)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if l[m] < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < len(l) && l[lo] == p
-}
-
-func (l links) has(p Pid) bool { _, ok := l.find(p); return ok }
-
-func (l *links) add(p Pid) {
-	i, ok := l.find(p)
-	if ok {
-		return
-	}
-	*l = append(*l, 0)
-	copy((*l)[i+1:], (*l)[i:])
-	(*l)[i] = p
-}
-
-func (l *links) remove(p Pid) bool {
-	i, ok := l.find(p)
-	if ok {
-		*l = append((*l)[:i], (*l)[i+1:]...)
-	}
-	return ok
+func (e *procExt) clone() *procExt {
+	c := *e
+	c.mailbox = append([]Message(nil), e.mailbox...)
+	c.monsIn = append([]int32(nil), e.monsIn...)
+	c.monsOut = append([]int32(nil), e.monsOut...)
+	c.timersIn = append([]int32(nil), e.timersIn...)
+	return &c
 }
 
 // proc returns the process table entry of p, which must exist.
-func (w *World) proc(p Pid) *proc { return &w.procs[p-FirstPid] }
+func (w *World) proc(p Pid) *proc { return w.procs.at(int(p - FirstPid)) }
 
 // Exists reports whether p was ever spawned in this world.
-func (w *World) Exists(p Pid) bool { return p >= FirstPid && int(p-FirstPid) < len(w.procs) }
+func (w *World) Exists(p Pid) bool { return p >= FirstPid && int(p-FirstPid) < w.procs.len() }
 
 // Alive reports whether p exists and has not exited.
 func (w *World) Alive(p Pid) bool { return w.Exists(p) && w.proc(p).alive() }
@@ -108,10 +78,13 @@ func (w *World) Lookup(name string) (Pid, bool) {
 
 // Name is p's process name, or "" for an anonymous process or the shell.
 func (w *World) Name(p Pid) string {
-	if !w.Exists(p) || w.proc(p).ext == nil {
+	if !w.Exists(p) {
 		return ""
 	}
-	return w.proc(p).ext.name
+	if e := w.extOf(w.proc(p)); e != nil {
+		return e.name
+	}
+	return ""
 }
 
 // Label is p's name if it has one, else its pid.
@@ -124,7 +97,7 @@ func (w *World) Label(p Pid) string {
 
 // NumProcesses is how many processes were ever spawned; their pids are
 // FirstPid .. FirstPid+NumProcesses-1.
-func (w *World) NumProcesses() int { return len(w.procs) }
+func (w *World) NumProcesses() int { return w.procs.len() }
 
 // NumAlive is how many processes are alive.
 func (w *World) NumAlive() int { return w.live }
@@ -145,7 +118,7 @@ func (w *World) Links(p Pid) []Pid {
 	if !w.Exists(p) {
 		return nil
 	}
-	return append([]Pid(nil), w.proc(p).links...)
+	return append([]Pid(nil), w.linksOf(w.proc(p))...)
 }
 
 // Parent is the process that spawned p (Shell for the shell).

@@ -29,19 +29,18 @@ type event struct {
 // a plain FIFO, so a cascade of a million signals at one instant never pays
 // for a heap; only events in the future go through the binary heap.
 type queue struct {
-	now    []event // due at the current instant, in seq order from head
-	head   int
+	now    fifo    // due at the current instant, in seq order
 	future []event // binary min-heap on (at, seq)
 	seq    uint64
 	dead   int // events still queued that will be skipped (cancelled timers)
 }
 
-func (q *queue) len() int { return len(q.now) - q.head + len(q.future) }
+func (q *queue) len() int { return q.now.len() + len(q.future) }
 
 func (q *queue) pushNow(e event) {
 	q.seq++
 	e.seq = q.seq
-	q.now = append(q.now, e)
+	q.now.push(e)
 }
 
 func (q *queue) pushFuture(e event) {
@@ -52,15 +51,7 @@ func (q *queue) pushFuture(e event) {
 }
 
 // popNow removes the next event of the current instant.
-func (q *queue) popNow() (event, bool) {
-	if q.head == len(q.now) {
-		q.now, q.head = q.now[:0], 0
-		return event{}, false
-	}
-	e := q.now[q.head]
-	q.head++
-	return e, true
-}
+func (q *queue) popNow() (event, bool) { return q.now.pop() }
 
 // nextFuture reports when the earliest future event is due.
 func (q *queue) nextFuture() (Time, bool) {
@@ -75,7 +66,7 @@ func (q *queue) nextFuture() (Time, bool) {
 // promoted events, scheduled earlier, still run before anything they cause.
 func (q *queue) promote(t Time) {
 	for len(q.future) > 0 && q.future[0].at == t {
-		q.now = append(q.now, q.popFuture())
+		q.now.push(q.popFuture())
 	}
 }
 
@@ -128,8 +119,7 @@ func (q *queue) down(i int) {
 
 func (q *queue) clone() queue {
 	c := *q
-	c.now = append([]event(nil), q.now[q.head:]...)
-	c.head = 0
+	c.now = q.now.clone()
 	c.future = append([]event(nil), q.future...)
 	return c
 }

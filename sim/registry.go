@@ -16,7 +16,7 @@ func (w *World) Register(actor Pid, name string, target Pid) error {
 		return w.raise(actor, tBadargError, why)
 	}
 	w.registry[name] = target
-	w.proc(target).extra().regName = name
+	w.extra(w.proc(target)).regName = name
 	w.record(Entry{Kind: KindRegister, Pid: target, Other: actor, Term: w.intern(Atom(name)), Cause: w.cause})
 	return nil
 }
@@ -30,8 +30,8 @@ func (w *World) registerRefusal(name string, target Pid) string {
 		return name + " is already registered to " + w.Label(w.registry[name])
 	case !p.alive():
 		return w.Label(target) + " is dead"
-	case p.ext != nil && p.ext.regName != "":
-		return w.Label(target) + " is already registered as " + p.ext.regName
+	case w.RegisteredName(target) != "":
+		return w.Label(target) + " is already registered as " + w.RegisteredName(target)
 	}
 	return ""
 }
@@ -47,14 +47,13 @@ func (w *World) Unregister(actor Pid, name string) error {
 		return w.raise(actor, tBadargError, "no process is registered as "+name)
 	}
 	delete(w.registry, name)
-	w.proc(p).ext.regName = ""
+	w.extOf(w.proc(p)).regName = ""
 	w.record(Entry{Kind: KindUnregister, Pid: p, Other: actor, Term: w.intern(Atom(name)), Cause: w.cause})
 	return nil
 }
 
 // releaseName frees a dying process's registered name.
-func (w *World) releaseName(pid Pid, cause Seq) {
-	e := w.proc(pid).ext
+func (w *World) releaseName(pid Pid, e *procExt, cause Seq) {
 	if e.regName == "" {
 		return
 	}
@@ -71,10 +70,13 @@ func (w *World) Whereis(name string) (Pid, bool) {
 
 // RegisteredName is p's registered name, or "".
 func (w *World) RegisteredName(p Pid) string {
-	if !w.Exists(p) || w.proc(p).ext == nil {
+	if !w.Exists(p) {
 		return ""
 	}
-	return w.proc(p).ext.regName
+	if e := w.extOf(w.proc(p)); e != nil {
+		return e.regName
+	}
+	return ""
 }
 
 // Registered lists the registered names in alphabetical order.

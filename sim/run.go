@@ -67,7 +67,7 @@ func (w *World) Pending() int { return w.q.len() - w.q.dead }
 
 // NextAt is when the next event is due; ok is false when nothing is pending.
 func (w *World) NextAt() (Time, bool) {
-	if w.q.head < len(w.q.now) {
+	if w.q.now.len() > 0 {
 		return w.now, true
 	}
 	for len(w.q.future) > 0 && w.stale(&w.q.future[0]) {
@@ -87,9 +87,10 @@ func (w *World) RunInstant() int { return w.runUntil(w.now, -1) }
 func (w *World) Step(n int) int { return w.runUntil(maxTime, n) }
 
 // Advance runs every event due within d from now and leaves the clock at
-// now+d. It returns how many events ran.
+// now+d. It returns how many events ran. A negative d counts as zero: the
+// clock never goes back.
 func (w *World) Advance(d Time) int {
-	end := w.now + d
+	end := w.now + max(d, 0)
 	n := w.runUntil(end, -1)
 	w.now = end
 	return n

@@ -53,7 +53,7 @@ func (w *World) deliverSignal(e event) {
 	}
 	viaLink := e.flags&FlagViaLink != 0
 	entry := Entry{Kind: KindSignal, Pid: e.to, Other: e.from, Term: e.term, Cause: e.cause, Flags: e.flags & FlagViaLink}
-	if viaLink && !p.links.remove(e.from) {
+	if viaLink && !w.removeLink(p, e.from) {
 		entry.Flags |= FlagIgnored
 		w.record(entry)
 		return
@@ -87,17 +87,18 @@ func (w *World) die(pid Pid, reason TermID, cause Seq) Seq {
 	s := w.record(Entry{Kind: KindExit, Pid: pid, Term: reason, Cause: cause})
 	p.exitSeq = s
 	w.live--
-	if p.ext != nil {
-		w.releaseName(pid, s)
-		w.cancelTimersTo(pid)
-		w.dropMonitorsOf(pid)
+	ext := w.extOf(p)
+	if ext != nil {
+		w.releaseName(pid, ext, s)
+		w.cancelTimersTo(ext)
+		w.dropMonitorsOf(ext)
 	}
-	for _, l := range p.links {
+	for _, l := range w.linksOf(p) {
 		w.q.pushNow(event{kind: evSignal, to: l, from: pid, term: reason, cause: s, flags: FlagViaLink})
 	}
-	p.links = nil
-	if p.ext != nil {
-		w.fireMonitorsOn(pid, reason, s)
+	w.clearLinks(p)
+	if ext != nil {
+		w.fireMonitorsOn(ext, reason, s)
 	}
 	return s
 }

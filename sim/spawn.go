@@ -14,25 +14,25 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 	if err := w.checkSpawn(actor, o); err != nil {
 		return 0, 0, err
 	}
-	if len(w.procs) >= MaxProcesses {
+	if w.procs.len() >= MaxProcesses {
 		return 0, 0, w.raise(actor, tSystemLimitError, "the world already has its maximum of processes")
 	}
-	pid := FirstPid + Pid(len(w.procs))
+	pid := FirstPid + Pid(w.procs.len())
 	p := proc{parent: actor, flags: flagAlive}
 	if o.TrapExit {
 		p.flags |= flagTrapExit
 	}
+	w.procs.add(p)
 	if o.Name != "" {
-		p.ext = &procExt{name: o.Name}
+		w.extra(w.proc(pid)).name = o.Name
 		w.names[o.Name] = pid
 	}
-	w.procs = append(w.procs, p)
 	w.live++
 	e := Entry{Kind: KindSpawn, Pid: pid, Other: actor, Cause: w.cause}
 	if o.Link {
 		e.Flags |= FlagLinked
-		w.proc(actor).links.add(pid)
-		w.proc(pid).links = links{actor}
+		w.addLink(w.proc(actor), pid)
+		w.proc(pid).link[0] = actor
 	}
 	var ref Ref
 	if o.Monitor {
@@ -77,8 +77,8 @@ func (w *World) Link(actor, target Pid) error {
 		w.q.pushNow(event{kind: evSignal, to: actor, from: target, term: tNoproc, cause: s})
 		return nil
 	}
-	w.proc(actor).links.add(target)
-	w.proc(target).links.add(actor)
+	w.addLink(w.proc(actor), target)
+	w.addLink(w.proc(target), actor)
 	w.record(Entry{Kind: KindLink, Pid: actor, Other: target, Cause: w.cause})
 	return nil
 }
@@ -94,8 +94,8 @@ func (w *World) Unlink(actor, target Pid) error {
 	if err := w.checkTarget(target); err != nil || target == actor {
 		return err
 	}
-	w.proc(actor).links.remove(target)
-	w.proc(target).links.remove(actor)
+	w.removeLink(w.proc(actor), target)
+	w.removeLink(w.proc(target), actor)
 	w.record(Entry{Kind: KindUnlink, Pid: actor, Other: target, Cause: w.cause})
 	return nil
 }

@@ -43,7 +43,8 @@ func (w *World) SendAfter(actor Pid, d Time, dest Dest, msg Term) (Ref, error) {
 	}
 	w.timers = append(w.timers, t)
 	if dest.Name == "" {
-		w.proc(dest.Pid).extra().timersIn = append(w.proc(dest.Pid).extra().timersIn, i)
+		in := w.extra(w.proc(dest.Pid))
+		in.timersIn = append(in.timersIn, i)
 	}
 	w.schedule(event{at: t.at, kind: evTimer, aux: uint32(i), cause: s})
 	return ref, nil
@@ -72,14 +73,14 @@ func (w *World) CancelTimer(actor Pid, ref Ref) (Term, error) {
 }
 
 // cancelTimersTo cancels the timers bound to a dying pid.
-func (w *World) cancelTimersTo(pid Pid) {
-	for _, i := range w.proc(pid).ext.timersIn {
+func (w *World) cancelTimersTo(ext *procExt) {
+	for _, i := range ext.timersIn {
 		if w.timers[i].state == timerActive {
 			w.timers[i].state = timerDone
 			w.q.dead++
 		}
 	}
-	w.proc(pid).ext.timersIn = nil
+	ext.timersIn = nil
 }
 
 // fireTimer delivers an expired timer's message.
@@ -108,4 +109,12 @@ func (w *World) TimerRemaining(ref Ref) (Time, bool) {
 	}
 	t := w.timers[w.refs[ref-1].index]
 	return t.at - w.now, t.state == timerActive
+}
+
+// TimerDest is where timer ref sends its message.
+func (w *World) TimerDest(ref Ref) (Dest, bool) {
+	if ref == 0 || int(ref) > len(w.refs) || !w.refs[ref-1].timer {
+		return Dest{}, false
+	}
+	return w.timers[w.refs[ref-1].index].dest, true
 }

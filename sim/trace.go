@@ -1,5 +1,7 @@
 package sim
 
+import "sort"
+
 // Seq numbers trace entries from 1 in the order they happened. Seq 0 means
 // "no cause": the entry was started by a command from outside the world.
 type Seq uint32
@@ -79,34 +81,67 @@ func (e Entry) Has(flags uint8) bool { return e.Flags&flags == flags }
 
 const chunkBits = 14
 
+// entry is an Entry as stored: without its time, which the trace keeps once
+// per instant (a cascade of a million events at one instant stores it once).
+type entry struct {
+	pid, other Pid
+	term       TermID
+	ref        Ref
+	cause      Seq
+	kind       Kind
+	flags      uint8
+}
+
+// instant records that entries from seq on happened at time at.
+type instant struct {
+	from Seq
+	at   Time
+}
+
 // trace stores entries in chunks of 1<<chunkBits: a full chunk is never
 // copied or written again, so growing a long trace and cloning it stay cheap.
+// The first chunk grows as needed, so a small world stays small; later ones
+// are allocated whole.
 type trace struct {
-	chunks [][]Entry
-	n      int
+	chunks   [][]entry
+	instants []instant
+	n        int
 }
 
 func (t *trace) add(e Entry) Seq {
 	if t.n&(1<<chunkBits-1) == 0 {
-		t.chunks = append(t.chunks, nil)
+		var c []entry
+		if t.n > 0 {
+			c = make([]entry, 0, 1<<chunkBits)
+		}
+		t.chunks = append(t.chunks, c)
 	}
 	c := &t.chunks[len(t.chunks)-1]
-	*c = append(*c, e)
+	*c = append(*c, entry{pid: e.Pid, other: e.Other, term: e.Term, ref: e.Ref, cause: e.Cause, kind: e.Kind, flags: e.Flags})
 	t.n++
+	if k := len(t.instants); k == 0 || t.instants[k-1].at != e.At {
+		t.instants = append(t.instants, instant{from: Seq(t.n), at: e.At})
+	}
 	return Seq(t.n)
 }
 
-func (t *trace) at(s Seq) *Entry {
+func (t *trace) stored(s Seq) *entry {
 	i := int(s) - 1
 	return &t.chunks[i>>chunkBits][i&(1<<chunkBits-1)]
+}
+
+func (t *trace) at(s Seq) Entry {
+	e := t.stored(s)
+	k := sort.Search(len(t.instants), func(i int) bool { return t.instants[i].from > s }) - 1
+	return Entry{At: t.instants[k].at, Pid: e.pid, Other: e.other, Term: e.term, Ref: e.ref, Cause: e.cause, Kind: e.kind, Flags: e.flags}
 }
 
 // clone shares the full chunks, which are never written again, and copies
 // the last, still growing, one.
 func (t *trace) clone() trace {
-	c := trace{chunks: append([][]Entry(nil), t.chunks...), n: t.n}
+	c := trace{chunks: append([][]entry(nil), t.chunks...), instants: append([]instant(nil), t.instants...), n: t.n}
 	if k := len(c.chunks); k > 0 {
-		c.chunks[k-1] = append([]Entry(nil), c.chunks[k-1]...)
+		c.chunks[k-1] = append(make([]entry, 0, cap(c.chunks[k-1])), c.chunks[k-1]...)
 	}
 	return c
 }
@@ -115,4 +150,4 @@ func (t *trace) clone() trace {
 func (w *World) TraceLen() int { return w.trace.n }
 
 // Entry returns trace entry s (1 ≤ s ≤ TraceLen).
-func (w *World) Entry(s Seq) Entry { return *w.trace.at(s) }
+func (w *World) Entry(s Seq) Entry { return w.trace.at(s) }

@@ -34,9 +34,9 @@ func (w *World) Info(p Pid) ProcInfo {
 	if !pr.alive() {
 		info.Reason = w.terms[pr.reason]
 	}
-	if pr.ext != nil {
-		info.Monitors = w.monitorInfos(pr.ext.monsOut)
-		info.MonitoredBy = w.monitorInfos(pr.ext.monsIn)
+	if e := w.extOf(pr); e != nil {
+		info.Monitors = w.monitorInfos(e.monsOut)
+		info.MonitoredBy = w.monitorInfos(e.monsIn)
 	}
 	return info
 }
@@ -68,7 +68,7 @@ func (w *World) Why(p Pid) []Seq {
 		return nil
 	}
 	var chain []Seq
-	for ; s != 0; s = w.trace.at(s).Cause {
+	for ; s != 0; s = w.trace.stored(s).cause {
 		chain = append(chain, s)
 	}
 	for i, j := 0, len(chain)-1; i < j; i, j = i+1, j-1 {

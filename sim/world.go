@@ -7,9 +7,12 @@ type World struct {
 	now      Time
 	q        queue
 	trace    trace
-	procs    []proc            // procs[i] is pid FirstPid+i
-	names    map[string]Pid    // process name → latest incarnation
-	registry map[string]Pid    // registered name → pid (live only)
+	procs    procTable // entry i is pid FirstPid+i
+	exts     []*procExt
+	linkSets []linkSet
+	freeSets []int32        // recycled indexes of linkSets, 1-based
+	names    map[string]Pid // process name → latest incarnation
+	registry map[string]Pid // registered name → pid (live only)
 	mons     []monitor
 	timers   []timer
 	refs     []refTarget // refs[K-1]: what #Ref<K> denotes
@@ -44,10 +47,16 @@ func (w *World) Clone() *World {
 	c := *w
 	c.q = w.q.clone()
 	c.trace = w.trace.clone()
-	c.procs = make([]proc, len(w.procs))
-	for i := range w.procs {
-		c.procs[i] = w.procs[i].clone()
+	c.procs = w.procs.clone()
+	c.exts = make([]*procExt, len(w.exts))
+	for i, e := range w.exts {
+		c.exts[i] = e.clone()
 	}
+	c.linkSets = make([]linkSet, len(w.linkSets))
+	for i, l := range w.linkSets {
+		c.linkSets[i] = append(linkSet(nil), l...)
+	}
+	c.freeSets = append([]int32(nil), w.freeSets...)
 	c.names = cloneMap(w.names)
 	c.registry = cloneMap(w.registry)
 	c.mons = append([]monitor(nil), w.mons...)
