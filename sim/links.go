@@ -18,13 +18,6 @@ func (w *World) linksOf(p *proc) []Pid {
 	return p.link[:n]
 }
 
-func (w *World) hasLink(p *proc, x Pid) bool {
-	if p.more != 0 {
-		return w.linkSets[p.more-1].has(x)
-	}
-	return p.link[0] == x || p.link[1] == x
-}
-
 func (w *World) addLink(p *proc, x Pid) {
 	switch {
 	case p.more != 0:
@@ -96,8 +89,6 @@ func (l linkSet) find(p Pid) (int, bool) {
 	}
 	return lo, lo < len(l) && l[lo] == p
 }
-
-func (l linkSet) has(p Pid) bool { _, ok := l.find(p); return ok }
 
 func (l *linkSet) add(p Pid) {
 	i, ok := l.find(p)

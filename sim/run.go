@@ -82,22 +82,29 @@ func (w *World) NextAt() (Time, bool) {
 // whole cascade runs here.
 func (w *World) RunInstant() int { return w.runUntil(w.now, -1) }
 
-// Step runs the next n events, moving the clock forward to them as needed,
-// and returns how many ran (fewer when the queue empties).
-func (w *World) Step(n int) int { return w.runUntil(maxTime, n) }
+// Step runs the next n events (at most MaxRunEvents), moving the clock
+// forward to them as needed, and returns how many ran (fewer when the queue
+// empties).
+func (w *World) Step(n int) int { return w.runUntil(maxTime, min(n, MaxRunEvents)) }
 
 // Advance runs every event due within d from now and leaves the clock at
-// now+d. It returns how many events ran. A negative d counts as zero: the
-// clock never goes back.
-func (w *World) Advance(d Time) int {
+// now+d. A negative d counts as zero: the clock never goes back. When more
+// than MaxRunEvents events are due it stops after that many, bounded is
+// true, and the clock stays at the last event run.
+func (w *World) Advance(d Time) (n int, bounded bool) {
 	end := w.now + max(d, 0)
-	n := w.runUntil(end, -1)
+	n = w.runUntil(end, MaxRunEvents)
+	if n == MaxRunEvents {
+		if next, ok := w.NextAt(); ok && next <= end {
+			return n, true
+		}
+	}
 	w.now = end
-	return n
+	return n, false
 }
 
-// RunLimit bounds Run: it stops after MaxRunEvents events or MaxRunSpan of
-// virtual time, whichever comes first, so a world that never quiets down
+// Safety bounds: Run, Advance and Step stop after MaxRunEvents events, and
+// Run after MaxRunSpan of virtual time, so a world that never quiets down
 // (periodic timers, chaos) cannot hang its caller.
 const (
 	MaxRunEvents = 10_000_000

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+)
+
+// Exit statuses, as `crashcourse run` documents them.
+const (
+	exitOK     = 0 // every expectation passed
+	exitFailed = 1 // some expectation failed
+	exitUsage  = 2 // bad usage, or a file that cannot be read or parsed
+)
+
+const usage = `crashcourse — learn Erlang/OTP fault tolerance by simulation
+
+usage:
+  crashcourse                       run the built-in tour and show its cascade
+  crashcourse run FILE.scn [flags]  run a scenario and check its expectations
+  crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
+
+run flags:
+  --seed N         seed the simulation's random generator (default 0)
+  --trace FILE|-   write the event trace as JSON Lines (- for stdout; the report then goes to stderr)
+  -v               print every command with the events it caused
+`
+
+// run is the whole program; main only supplies the process's streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return tour(stdout, stderr)
+	}
+	switch args[0] {
+	case "run":
+		return runScenario(args[1:], stdout, stderr)
+	case "scenarios":
+		for _, s := range scenarios.Builtin() {
+			fmt.Fprintln(stdout, "builtin:"+s.Name)
+		}
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "crashcourse: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func tour(stdout, stderr io.Writer) int {
+	s, _ := scenarios.BuiltinNamed("tour")
+	fmt.Fprintln(stdout, "crashcourse tour — every command of builtin:tour with the events it caused.")
+	fmt.Fprintln(stdout, "Run your own: crashcourse run FILE.scn (see `crashcourse help`).")
+	fmt.Fprintln(stdout)
+	sum, _, err := scenarios.RunScript("builtin:tour", s.Src, scenarios.RunOptions{Verbose: true}, stdout)
+	return status(stderr, sum, err)
+}
+
+// runFlags are the flags of `crashcourse run`.
+type runFlags struct {
+	seed    uint64
+	trace   string
+	verbose bool
+}
+
+func runScenario(args []string, stdout, stderr io.Writer) int {
+	file, f, err := parseRunArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "crashcourse run: %v\n\n%s", err, usage)
+		return exitUsage
+	}
+	src, err := readScenario(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "crashcourse run: %v\n", err)
+		return exitUsage
+	}
+	o := scenarios.RunOptions{Seed: f.seed, Verbose: f.verbose}
+	out := stdout
+	switch f.trace {
+	case "":
+	case "-":
+		o.Trace, out = stdout, stderr
+	default:
+		tf, err := os.Create(f.trace)
+		if err != nil {
+			fmt.Fprintf(stderr, "crashcourse run: %v\n", err)
+			return exitUsage
+		}
+		defer tf.Close()
+		o.Trace = tf
+	}
+	sum, _, err := scenarios.RunScript(file, src, o, out)
+	return status(stderr, sum, err)
+}
+
+// status turns a script's outcome into an exit status, printing parse
+// errors with their carets.
+func status(stderr io.Writer, sum scenarios.Summary, err error) int {
+	var list scenarios.ErrorList
+	switch {
+	case errors.As(err, &list):
+		fmt.Fprintln(stderr, list.Caret())
+		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "crashcourse: %v\n", err)
+		return exitUsage
+	case sum.Failed > 0:
+		return exitFailed
+	}
+	return exitOK
+}
+
+// parseRunArgs accepts the file and the flags in any order.
+func parseRunArgs(args []string) (string, runFlags, error) {
+	var f runFlags
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Uint64Var(&f.seed, "seed", 0, "")
+	fs.StringVar(&f.trace, "trace", "", "")
+	fs.BoolVar(&f.verbose, "v", false, "")
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return "", f, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		return "", f, fmt.Errorf("want exactly one scenario file, got %d", len(files))
+	}
+	return files[0], f, nil
+}
+
+// readScenario reads a file, or a built-in scenario written builtin:NAME.
+func readScenario(name string) ([]byte, error) {
+	if b, ok := strings.CutPrefix(name, "builtin:"); ok {
+		s, found := scenarios.BuiltinNamed(b)
+		if !found {
+			return nil, fmt.Errorf("no built-in scenario %q (crashcourse scenarios lists them)", b)
+		}
+		return s.Src, nil
+	}
+	return os.ReadFile(name)
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func write(t *testing.T, name, src string) string {
+	path := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
+	return path
+}
+
+func call(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestRunExitStatus(t *testing.T) {
+	pass := write(t, "pass.scn", "spawn a\nexpect alive a\n")
+	fail := write(t, "fail.scn", "spawn a\nexpect dead a\n")
+	bad := write(t, "bad.scn", "spawn a\n  spwan b\n")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"all pass", []string{"run", pass}, exitOK, "1 passed, 0 failed", ""},
+		{"some fail", []string{"run", fail}, exitFailed, "FAIL " + fail + ":2: expected a to be dead, got alive", ""},
+		{"parse error", []string{"run", bad}, exitUsage, "", bad + ":2:3: unknown verb \"spwan\" (did you mean spawn?)\n  spwan b\n  ^"},
+		{"missing file", []string{"run", filepath.Join(t.TempDir(), "nope.scn")}, exitUsage, "", "no such file"},
+		{"no file", []string{"run"}, exitUsage, "", "want exactly one scenario file"},
+		{"flags after the file", []string{"run", pass, "--seed", "3", "-v"}, exitOK, "> spawn a", ""},
+		{"builtin", []string{"run", "builtin:links"}, exitOK, "0 failed", ""},
+		{"unknown builtin", []string{"run", "builtin:nope"}, exitUsage, "", "no built-in scenario"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "", "unknown command"},
+		{"tour", nil, exitOK, "0 failed", ""},
+		{"help", []string{"help"}, exitOK, "crashcourse run FILE.scn", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := call(tt.args...)
+			require.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", out, errs)
+			require.Contains(t, out, tt.stdout)
+			require.Contains(t, errs, tt.stderr)
+		})
+	}
+}
+
+// --trace - writes JSON Lines to stdout and moves the report to stderr.
+func TestRunTraceToStdout(t *testing.T) {
+	pass := write(t, "pass.scn", "spawn a\nkill a\nexpect dead a reason=killed\n")
+	code, out, errs := call("run", pass, "--trace", "-")
+	require.Equal(t, exitOK, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 4)
+	require.Contains(t, lines[0], `"seq":1`)
+	require.Contains(t, lines[3], `"ev":"exit"`)
+	require.Contains(t, errs, "1 passed, 0 failed")
+}
+
+// --trace FILE writes the same bytes on every run.
+func TestRunTraceFileIsDeterministic(t *testing.T) {
+	src := write(t, "chaos.scn", "spawn a\nspawn b\na: link b\nspawn c\nchaos 2 for 5s\nrun\n")
+	dir := t.TempDir()
+	var traces []string
+	for i := 0; i < 2; i++ {
+		path := filepath.Join(dir, "t.jsonl")
+		code, _, _ := call("run", src, "--seed", "42", "--trace", path)
+		require.Equal(t, exitOK, code)
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		traces = append(traces, string(b))
+	}
+	require.Equal(t, traces[0], traces[1])
+	require.Contains(t, traces[0], `"ev":"chaos"`)
+}

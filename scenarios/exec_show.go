@@ -1,0 +1,226 @@
+package scenarios
+
+import (
+	"strings"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// maxListed bounds how many processes ps and tree print, so a world of a
+// million processes answers at once.
+const maxListed = 200
+
+// show performs the inspection verbs; they change nothing.
+func (x *execution) show(sc *ShowCmd) error {
+	switch x.c.Verb {
+	case "ps":
+		x.ps()
+	case "tree":
+		x.tree()
+	case "time":
+		x.printf(TimeLine(x.w()))
+	case "trace":
+		x.traceTail(sc.N)
+	case "help":
+		return x.help(sc.Topic)
+	case "whereis":
+		x.whereis(sc.Target.Registered)
+	default:
+		return x.showProc(sc)
+	}
+	return nil
+}
+
+func (x *execution) showProc(sc *ShowCmd) error {
+	p, err := x.pid(*sc.Target)
+	if err != nil {
+		return err
+	}
+	switch x.c.Verb {
+	case "info":
+		x.info(p)
+	case "mailbox":
+		x.mailbox(p)
+	case "why":
+		x.why(p)
+	}
+	return nil
+}
+
+// TimeLine describes the clock and what is pending:
+// "t=1.5s · 3 pending, next +500ms".
+func TimeLine(w *sim.World) string {
+	s := "t=" + w.Now().String()
+	n := w.Pending()
+	if n == 0 {
+		return s + " · nothing pending"
+	}
+	next, _ := w.NextAt()
+	return s + " · " + itoa(n) + " pending, next +" + (next - w.Now()).String()
+}
+
+func (x *execution) ps() {
+	w := x.w()
+	x.printf(padRight("PID", 12) + padRight("NAME", 12) + padRight("STATUS", 8) + "DETAIL")
+	n := w.NumProcesses()
+	for i := 0; i < n && i < maxListed; i++ {
+		x.printf(x.psLine(sim.FirstPid + sim.Pid(i)))
+	}
+	if n > maxListed {
+		x.printf(sprintf("… %d more processes (%d alive in all)", n-maxListed, w.NumAlive()))
+	}
+}
+
+func (x *execution) psLine(p sim.Pid) string {
+	w := x.w()
+	info := w.Info(p)
+	status, detail := "alive", x.psDetail(info)
+	if !info.Alive {
+		status, detail = "dead", "reason "+info.Reason.String()
+	}
+	return padRight(p.String(), 12) + padRight(orDash(info.Name), 12) + padRight(status, 8) + detail
+}
+
+func (x *execution) psDetail(info sim.ProcInfo) string {
+	var parts []string
+	if info.TrapExit {
+		parts = append(parts, "trap_exit")
+	}
+	if info.Registered != "" {
+		parts = append(parts, "@"+info.Registered)
+	}
+	if len(info.Links) > 0 {
+		parts = append(parts, "links "+x.labels(info.Links))
+	}
+	if info.Mailbox > 0 {
+		parts = append(parts, itoa(info.Mailbox)+" msgs")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (x *execution) labels(ps []sim.Pid) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = x.w().Label(p)
+	}
+	return strings.Join(out, " ")
+}
+
+// tree prints who spawned whom among live processes, links marked.
+func (x *execution) tree() {
+	w := x.w()
+	kids := map[sim.Pid][]sim.Pid{}
+	var roots []sim.Pid
+	for i := 0; i < w.NumProcesses(); i++ {
+		p := sim.FirstPid + sim.Pid(i)
+		if !w.Alive(p) {
+			continue
+		}
+		if parent := w.Parent(p); parent != sim.Shell && w.Alive(parent) {
+			kids[parent] = append(kids[parent], p)
+		} else {
+			roots = append(roots, p)
+		}
+	}
+	if len(roots) == 0 {
+		x.printf("no live processes")
+	}
+	budget := maxListed
+	for _, r := range roots {
+		x.treeNode(r, kids, "", &budget)
+	}
+}
+
+func (x *execution) treeNode(p sim.Pid, kids map[sim.Pid][]sim.Pid, indent string, budget *int) {
+	if *budget == 0 {
+		return
+	}
+	*budget--
+	line := indent + x.w().Label(p)
+	if x.w().TrapExit(p) {
+		line += " (trap_exit)"
+	}
+	if l := x.w().Links(p); len(l) > 0 {
+		line += "  ↔ " + x.labels(l)
+	}
+	x.printf(line)
+	if *budget == 0 {
+		x.printf(indent + "  …")
+	}
+	for _, k := range kids[p] {
+		x.treeNode(k, kids, indent+"  ", budget)
+	}
+}
+
+func (x *execution) info(p sim.Pid) {
+	w := x.w()
+	i := w.Info(p)
+	x.printf(x.psLine(p))
+	x.printf("  parent:    " + w.Label(i.Parent))
+	x.printf("  links:     " + orDash(x.labels(i.Links)))
+	x.printf("  trap_exit: " + sprintf("%v", i.TrapExit))
+	x.printf("  name:      " + orDash(regText(i.Registered)))
+	for _, m := range i.Monitors {
+		x.printf("  monitors:  " + w.Label(m.Target) + " " + m.Ref.String())
+	}
+	for _, m := range i.MonitoredBy {
+		x.printf("  monitored: by " + w.Label(m.Watcher) + " " + m.Ref.String())
+	}
+	x.printf("  mailbox:   " + itoa(i.Mailbox) + " messages")
+}
+
+func (x *execution) mailbox(p sim.Pid) {
+	w := x.w()
+	box := w.Mailbox(p)
+	if len(box) == 0 {
+		x.printf("the mailbox of " + w.Label(p) + " is empty")
+	}
+	for _, m := range box {
+		x.printf(w.MessageTerm(m).String())
+	}
+}
+
+func (x *execution) whereis(name string) {
+	if p, ok := x.w().Whereis(name); ok {
+		x.printf(p.String() + " (" + x.w().Label(p) + ")")
+		return
+	}
+	x.printf("undefined")
+}
+
+func (x *execution) traceTail(n int) {
+	w := x.w()
+	from := 1
+	if n > 0 && w.TraceLen() > n {
+		from = w.TraceLen() - n + 1
+	}
+	for s := from; s <= w.TraceLen(); s++ {
+		x.printf(FormatEntry(w, sim.Seq(s)))
+	}
+}
+
+func (x *execution) why(p sim.Pid) {
+	w := x.w()
+	chain := w.Why(p)
+	if len(chain) == 0 {
+		x.printf(w.Label(p) + " is alive")
+		return
+	}
+	for _, s := range chain {
+		x.printf(FormatEntry(w, s))
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func regText(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "@" + name
+}

@@ -1,0 +1,36 @@
+package scenarios
+
+import "github.com/crashcourse/crashcourse/sim"
+
+// time performs advance, run, step, seed, chaos and mark.
+func (x *execution) time(t *TimeCmd) error {
+	w := x.w()
+	switch x.c.Verb {
+	case "advance":
+		if _, bounded := w.Advance(sim.FromDuration(t.Duration)); bounded {
+			x.r.Note = sprintf("advance stopped at t=%v after its safety bound of %d events; the rest is still pending", w.Now(), sim.MaxRunEvents)
+		}
+	case "run":
+		x.runWorld(t)
+	case "step":
+		if n := w.Step(int(t.N)); n < int(t.N) {
+			x.r.Note = sprintf("nothing more to run: %d of %d events stepped", n, t.N)
+		}
+	case "seed":
+		w.Seed(uint64(t.N))
+	case "chaos":
+		w.SetChaos(t.Rate, sim.FromDuration(t.Duration))
+		w.RunInstant()
+	case "mark":
+		x.s.mark = sim.Seq(w.TraceLen())
+	}
+	return nil
+}
+
+func (x *execution) runWorld(t *TimeCmd) {
+	_, bounded := x.w().Run(sim.FromDuration(t.Duration))
+	if bounded {
+		x.r.Note = sprintf("run stopped at a safety bound (%d events or %v of virtual time) with events still pending",
+			sim.MaxRunEvents, sim.MaxRunSpan)
+	}
+}

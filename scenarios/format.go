@@ -1,0 +1,175 @@
+package scenarios
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// FormatEntry prints trace entry s as one human-readable line: when, which
+// entry, who, what happened, and what caused it.
+//
+//	0s      #8   b          exit signal killed from a (link) → b dies   ← #7
+func FormatEntry(w *sim.World, s sim.Seq) string { return formatEntry(w, s, 0) }
+
+// formatEntry is FormatEntry with the subject indented by depth steps.
+func formatEntry(w *sim.World, s sim.Seq, depth int) string {
+	e := w.Entry(s)
+	line := padRight(e.At.String(), 7) + " " + padRight("#"+itoa(int(s)), 5) + " " +
+		strings.Repeat("  ", depth) + padRight(who(w, e), 10) + " " + Describe(w, e)
+	if e.Cause != 0 {
+		line += "   ← #" + itoa(int(e.Cause))
+	}
+	return line
+}
+
+func who(w *sim.World, e sim.Entry) string {
+	if e.Kind == sim.KindTimer && e.Pid == 0 {
+		return "timer"
+	}
+	return w.Label(e.Pid)
+}
+
+// Describe says in words what a trace entry records, as a learner would
+// read it.
+func Describe(w *sim.World, e sim.Entry) string {
+	other, term := w.Label(e.Other), w.Term(e.Term).String()
+	switch e.Kind {
+	case sim.KindSpawn:
+		return describeSpawn(e, other)
+	case sim.KindLink:
+		return "links to " + other
+	case sim.KindUnlink:
+		return "unlinks from " + other
+	case sim.KindMonitor:
+		return describeMonitor(e, other, term)
+	case sim.KindDemonitor:
+		return describeDemonitor(e)
+	case sim.KindTrapExit:
+		return "sets trap_exit " + onOff(e.Has(sim.FlagOn))
+	case sim.KindExitSignal:
+		return "calls exit(" + other + ", " + term + ")"
+	case sim.KindSignal:
+		return describeSignal(w, e, other, term)
+	case sim.KindSend:
+		return "sends " + term + " to " + other
+	case sim.KindMessage:
+		return describeMessage(e, other, term)
+	case sim.KindDown:
+		return "gets {'DOWN'," + e.Ref.String() + ",process," + pidText(w, e.Other) + "," + term + "}"
+	case sim.KindExit:
+		return "exits with reason " + term
+	}
+	return describeMore(w, e, other, term)
+}
+
+func describeMore(w *sim.World, e sim.Entry, other, term string) string {
+	switch e.Kind {
+	case sim.KindRegister:
+		return "is registered as " + term + " (by " + other + ")"
+	case sim.KindUnregister:
+		if e.Has(sim.FlagOn) {
+			return "frees its registered name " + term + " as it dies"
+		}
+		return "is unregistered as " + term + " (by " + other + ")"
+	case sim.KindSendAfter:
+		return "sets timer " + e.Ref.String() + " to send " + term + " to " + timerDest(w, e, other)
+	case sim.KindCancelTimer:
+		return "cancels timer " + e.Ref.String() + " → " + term
+	case sim.KindTimer:
+		return describeTimer(e, term)
+	case sim.KindReceive:
+		return "receives " + term
+	case sim.KindChaos:
+		return "is picked by the chaos monkey and crashes"
+	}
+	return e.Kind.String()
+}
+
+func describeSpawn(e sim.Entry, parent string) string {
+	switch {
+	case e.Has(sim.FlagLinked):
+		return "is spawned by " + parent + ", linked"
+	case e.Has(sim.FlagMonitored):
+		return "is spawned by " + parent + ", monitored as " + e.Ref.String()
+	}
+	return "is spawned by " + parent
+}
+
+func describeMonitor(e sim.Entry, target, name string) string {
+	if e.Has(sim.FlagOn) {
+		return "monitors @" + name + " as " + e.Ref.String()
+	}
+	return "monitors " + target + " as " + e.Ref.String()
+}
+
+func describeDemonitor(e sim.Entry) string {
+	s := "demonitors " + e.Ref.String()
+	if e.Has(sim.FlagOn) {
+		s += " with flush"
+	}
+	return s
+}
+
+func describeSignal(w *sim.World, e sim.Entry, from, reason string) string {
+	s := "gets exit signal " + reason + " from " + from
+	if e.Has(sim.FlagViaLink) {
+		s += " (link)"
+	}
+	switch {
+	case e.Has(sim.FlagTrapped):
+		return s + " → traps it: {'EXIT'," + pidText(w, e.Other) + "," + reason + "} in its mailbox"
+	case e.Has(sim.FlagIgnored) && e.Has(sim.FlagViaLink) && reason != "normal":
+		return s + " → ignored: no link any more"
+	case e.Has(sim.FlagIgnored):
+		return s + " → ignored: normal does not kill"
+	}
+	return s + " → " + w.Label(e.Pid) + " dies"
+}
+
+func describeMessage(e sim.Entry, from, msg string) string {
+	if e.Has(sim.FlagDropped) {
+		return "is dead: message " + msg + " from " + from + " is dropped"
+	}
+	return "gets message " + msg + " from " + from
+}
+
+func describeTimer(e sim.Entry, msg string) string {
+	if e.Has(sim.FlagDropped) {
+		return "timer " + e.Ref.String() + " fires: " + msg + " dropped, its name is not registered"
+	}
+	return "timer " + e.Ref.String() + " fires: " + msg
+}
+
+func timerDest(w *sim.World, e sim.Entry, other string) string {
+	if d, ok := w.TimerDest(e.Ref); ok && d.Name != "" {
+		return "@" + d.Name
+	}
+	return other
+}
+
+// pidText writes a pid as the language does in terms: <name> for a named
+// process, <0.N.0> otherwise.
+func pidText(w *sim.World, p sim.Pid) string {
+	if n := w.Name(p); n != "" {
+		return "<" + n + ">"
+	}
+	return p.String()
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}

@@ -1,0 +1,74 @@
+package scenarios
+
+import "strings"
+
+// helpEntry documents one verb for `help`: how to write it, what it does,
+// and an example to copy.
+type helpEntry struct {
+	verb, usage, summary, example string
+}
+
+// helpTopics lists the verbs in the order `help` shows them.
+var helpTopics = []helpEntry{
+	{"spawn", "[A:] spawn P [trap_exit]", "start an idle process P (not linked)", "spawn a"},
+	{"spawn_link", "A: spawn_link P [trap_exit]", "A starts P linked to it, atomically", "a: spawn_link b"},
+	{"spawn_monitor", "A: spawn_monitor P", "A starts P and monitors it; prints the ref", "a: spawn_monitor b"},
+	{"link", "A: link P", "link A and P (a dead P: noproc, or an EXIT if A traps)", "a: link b"},
+	{"unlink", "A: unlink P", "remove the link between A and P", "a: unlink b"},
+	{"monitor", "A: monitor P|@n", "A monitors P; prints #Ref<K>; a DOWN comes when P dies", "a: monitor b"},
+	{"demonitor", "A: demonitor REF [flush]", "remove a monitor; flush also drops a queued DOWN", "a: demonitor #Ref<1> flush"},
+	{"trap_exit", "A: trap_exit on|off", "exit signals become {'EXIT',From,Reason} messages", "a: trap_exit on"},
+	{"exit", "A: exit REASON | [A:] exit P REASON", "exit/1: A ends itself; exit/2: send P an exit signal", "exit b shutdown"},
+	{"crash", "A: crash [REASON]", "A raises erlang:error(REASON) (default boom): reason {REASON,[...]}", "a: crash db_down"},
+	{"kill", "[A:] kill P", "exit(P, kill): P dies with killed, even if it traps", "kill a"},
+	{"send", "[A:] send P|@n TERM", "send a message; to an unregistered @n the sender fails with badarg", "send a {hello,1}"},
+	{"register", "[A:] register NAME P", "register/2: P can be reached as @NAME", "register db a"},
+	{"unregister", "[A:] unregister NAME", "unregister/1", "unregister db"},
+	{"send_after", "A: send_after DURATION P|@n TERM", "erlang:send_after/3; prints the timer's ref", "a: send_after 5s b ping"},
+	{"cancel_timer", "A: cancel_timer REF", "cancel a timer: prints the ms left, or false", "a: cancel_timer #Ref<2>"},
+	{"receive", "receive P", "take the oldest message out of P's mailbox", "receive a"},
+	{"flush", "flush P", "take every message out of P's mailbox", "flush a"},
+	{"advance", "advance DURATION", "run everything due within DURATION; the clock moves by exactly that", "advance 2s"},
+	{"run", "run [DURATION]", "run until nothing is pending (or for DURATION)", "run"},
+	{"step", "step [N]", "run the next N events (default 1), one at a time", "step 3"},
+	{"seed", "seed N", "seed the random generator (chaos)", "seed 42"},
+	{"chaos", "chaos RATE [for DURATION]", "crash random processes, RATE per second on average (0 stops)", "chaos 2 for 10s"},
+	{"ps", "ps", "list every process", "ps"},
+	{"tree", "tree", "live processes under who spawned them, with their links", "tree"},
+	{"info", "info P", "everything about P: links, monitors, flags, mailbox", "info a"},
+	{"mailbox", "mailbox P", "print P's messages without removing them", "mailbox a"},
+	{"whereis", "whereis @n", "who is registered as n", "whereis @db"},
+	{"time", "time", "the clock and what is pending", "time"},
+	{"trace", "trace [N]", "the last N events (all by default)", "trace 20"},
+	{"why", "why P", "the chain of events that ended P, from the first cause", "why c"},
+	{"mark", "mark", "start counting exits for expect exit_order", "mark"},
+	{"expect", "expect alive|dead|mailbox|registered|unregistered|restarts|exit_order|error ...", "check the world; scenarios print PASS or FAIL", "expect dead b reason=killed"},
+	{"help", "help [VERB]", "this list, or one verb", "help link"},
+}
+
+func (x *execution) help(topic string) error {
+	if topic == "" {
+		x.printf("Commands (help VERB for an example; ACTOR: in front makes a process act, else the shell acts):")
+		for _, h := range helpTopics {
+			x.printf("  " + padRight(h.usage, 38) + " " + h.summary)
+		}
+		return nil
+	}
+	for _, h := range helpTopics {
+		if h.verb == topic {
+			x.printf(h.usage)
+			x.printf("  " + h.summary)
+			x.printf("  example: " + h.example)
+			return nil
+		}
+	}
+	return errorf(x.c.Pos, "no help for %q; the verbs are: %s", topic, helpVerbs())
+}
+
+func helpVerbs() string {
+	names := make([]string, len(helpTopics))
+	for i, h := range helpTopics {
+		names[i] = h.verb
+	}
+	return strings.Join(names, " ")
+}

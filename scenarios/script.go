@@ -1,0 +1,98 @@
+package scenarios
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// RunOptions configure RunScript.
+type RunOptions struct {
+	Seed    uint64    // the world's initial seed (a `seed` command overrides it)
+	Verbose bool      // echo every command with the events it caused
+	Trace   io.Writer // when set, receives the whole trace as JSON Lines
+}
+
+// Summary counts a script's expectations, and the commands that failed
+// without an `expect error` right after them to say it was meant.
+type Summary struct {
+	Passed, Failed, Errors int
+}
+
+// RunScript parses and runs a scenario, writing one line per expectation
+// (`PASS file:line text` or `FAIL file:line: expected …, got …`), errors of
+// commands with a caret, and the closing line `N passed, M failed`. A parse
+// error is returned as an ErrorList before anything runs.
+func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *Session, error) {
+	cmds, err := Parse(file, src)
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	s := NewSession(o.Seed)
+	s.AddSource(file, src)
+	var sum Summary
+	for i, c := range cmds {
+		r := s.Exec(c)
+		expectingError := i+1 < len(cmds) && cmds[i+1].Expect != nil && cmds[i+1].Expect.Kind == "error"
+		report(out, s, r, o.Verbose, expectingError, &sum)
+	}
+	fmt.Fprintf(out, "%d passed, %d failed\n", sum.Passed, sum.Failed)
+	if o.Trace != nil {
+		if err := WriteJSONL(o.Trace, s.World(), 1, sim.Seq(s.World().TraceLen())); err != nil {
+			return sum, s, err
+		}
+	}
+	return sum, s, nil
+}
+
+func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, sum *Summary) {
+	if verbose && r.Check == nil {
+		fmt.Fprintln(out, "> "+r.Cmd.Text)
+		for _, l := range EventLines(s.World(), r) {
+			fmt.Fprintln(out, "  "+l)
+		}
+		for _, l := range r.Lines {
+			fmt.Fprintln(out, "  "+l)
+		}
+	}
+	if r.Note != "" {
+		fmt.Fprintln(out, posString(r.Cmd.Pos)+": note: "+r.Note)
+	}
+	if r.Err != nil && !expectingError {
+		sum.Errors++
+	}
+	if r.Err != nil && (verbose || !expectingError) {
+		fmt.Fprintln(out, r.Err.Caret())
+	}
+	if c := r.Check; c != nil {
+		at := r.Cmd.Pos.File + ":" + itoa(r.Cmd.Pos.Line)
+		if c.Pass {
+			sum.Passed++
+			fmt.Fprintln(out, "PASS "+at+" "+r.Cmd.Text)
+		} else {
+			sum.Failed++
+			fmt.Fprintln(out, "FAIL "+at+": expected "+c.Want+", got "+c.Got)
+		}
+	}
+}
+
+// maxDepth caps the indentation of long cascades.
+const maxIndent = 8
+
+// EventLines formats the trace entries a command caused, one per line,
+// indented by causal depth so a cascade reads like a story.
+func EventLines(w *sim.World, r Result) []string {
+	depth := map[sim.Seq]int{}
+	var lines []string
+	for s := r.From; s <= r.To; s++ {
+		e := w.Entry(s)
+		d := 0
+		if pd, ok := depth[e.Cause]; ok {
+			d = min(pd+1, maxIndent)
+		}
+		depth[s] = d
+		lines = append(lines, formatEntry(w, s, d))
+	}
+	return lines
+}

@@ -1,0 +1,135 @@
+package scenarios
+
+import (
+	"strings"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// Session is one simulation driven by commands: a World plus what the
+// interpreter remembers between commands (the last error, the mark, source
+// lines for error carets). It is not safe for concurrent use.
+type Session struct {
+	w       *sim.World
+	lastErr error   // error of the last command that was not an expectation
+	mark    sim.Seq // trace length at the last `mark`
+	sources map[string][]string
+}
+
+// Result is what one command did: the trace entries it caused (From..To,
+// inclusive; none when To < From), the lines it printed, and either an error
+// (the command failed and changed nothing, or failed as Erlang would) or,
+// for an expectation, its verdict.
+type Result struct {
+	Cmd   *Command
+	From  sim.Seq
+	To    sim.Seq
+	Lines []string
+	Err   *Error
+	Check *Check
+	Note  string // a remark about the run itself (a safety bound was hit)
+}
+
+// Check is the verdict of an expectation.
+type Check struct {
+	Pass bool
+	Want string // what was expected, in words
+	Got  string // what was found, when it failed
+}
+
+// NewSession returns a session on an empty world seeded with seed.
+func NewSession(seed uint64) *Session {
+	return &Session{w: sim.New(seed), sources: map[string][]string{}}
+}
+
+// World is the session's world, for read-only views. Callers must not act
+// on it directly: use Exec.
+func (s *Session) World() *sim.World { return s.w }
+
+// AddSource remembers the text of a file so errors in its commands can show
+// the offending line with a caret.
+func (s *Session) AddSource(file string, src []byte) {
+	s.sources[file] = strings.Split(string(src), "\n")
+}
+
+// Exec runs one command and everything it causes at the current instant.
+func (s *Session) Exec(c *Command) Result {
+	r := Result{Cmd: c, From: sim.Seq(s.w.TraceLen() + 1)}
+	x := &execution{s: s, c: c, r: &r}
+	err := x.run()
+	r.To = sim.Seq(s.w.TraceLen())
+	if err != nil {
+		r.Err = s.positioned(c, err)
+	}
+	if c.Expect == nil {
+		s.lastErr = err
+	}
+	return r
+}
+
+// execution is the state of one Exec.
+type execution struct {
+	s *Session
+	c *Command
+	r *Result
+}
+
+func (x *execution) w() *sim.World { return x.s.w }
+
+func (x *execution) printf(line string) { x.r.Lines = append(x.r.Lines, line) }
+
+func (x *execution) run() error {
+	c := x.c
+	switch {
+	case c.Proc != nil:
+		return x.settle(x.proc(c.Proc))
+	case c.Time != nil:
+		return x.time(c.Time)
+	case c.Expect != nil:
+		return x.expect(c.Expect)
+	case c.Show != nil:
+		return x.show(c.Show)
+	case c.Sup != nil, c.Dyn != nil:
+		return notYet(c.Verb, "supervisors")
+	}
+	return errorf(c.Pos, "nothing to do for %q", c.Verb)
+}
+
+// settle runs the current instant to completion after an action, whether or
+// not it failed: a failed action changes nothing, so it is harmless.
+func (x *execution) settle(err error) error {
+	x.w().RunInstant()
+	return err
+}
+
+// posError is an error that knows where in the command it belongs.
+type posError struct {
+	pos Pos
+	msg string
+}
+
+func (e *posError) Error() string { return e.msg }
+
+func errorf(pos Pos, format string, args ...any) error {
+	return &posError{pos: pos, msg: sprintf(format, args...)}
+}
+
+func notYet(verb, what string) error {
+	return &posError{msg: verb + ": " + what + " are not yet supported by this version of the simulator"}
+}
+
+// positioned turns any execution error into an *Error at the most precise
+// position known, with its source line when the session has it.
+func (s *Session) positioned(c *Command, err error) *Error {
+	pos, msg := c.Pos, err.Error()
+	if pe, ok := err.(*posError); ok && pe.pos.Line > 0 {
+		pos = pe.pos
+	}
+	e := &Error{Pos: pos, Msg: msg, Line: c.Text}
+	if lines, ok := s.sources[pos.File]; ok && pos.Line <= len(lines) {
+		e.Line = strings.TrimSuffix(lines[pos.Line-1], "\r")
+	} else if pos.Line == c.Pos.Line {
+		e.Line = strings.Repeat(" ", c.Pos.Col-1) + c.Text
+	}
+	return e
+}

@@ -1,0 +1,36 @@
+package scenarios
+
+import (
+	"testing"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// FuzzSession feeds arbitrary text to a session, command by command: it
+// never panics, every error has a position, and the clock never goes back.
+func FuzzSession(f *testing.F) {
+	for _, s := range Builtin() {
+		f.Add(s.Src)
+	}
+	f.Add([]byte("spawn a\na: spawn_link b\nb: monitor a\nkill a\nwhy b\nps\ntree\ninfo b\ntrace 3\n"))
+	f.Add([]byte("spawn a\na: send_after 1s a x\nchaos 3 for 2s\nrun\nstep 4\nadvance 1s\nexpect exit_order a\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cmds, _ := Parse("fuzz.scn", src)
+		s := NewSession(1)
+		s.AddSource("fuzz.scn", src)
+		var last sim.Time
+		for _, c := range cmds {
+			if c.Time != nil && c.Verb == "run" {
+				continue // bounded, but slow for a fuzzer when chaos never stops
+			}
+			r := s.Exec(c)
+			if r.Err != nil && (r.Err.Pos.Line < 1 || r.Err.Pos.Col < 1) {
+				t.Fatalf("error without a position: %v", r.Err)
+			}
+			if now := s.World().Now(); now < last {
+				t.Fatalf("clock went back from %v to %v", last, now)
+			}
+			last = s.World().Now()
+		}
+	})
+}

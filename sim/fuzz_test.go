@@ -1,0 +1,211 @@
+package sim
+
+import (
+	"fmt"
+	"testing"
+)
+
+// fuzzReasons are the exit reasons random programs use.
+var fuzzReasons = []Term{Normal, Kill, Killed, Shutdown, Boom, Tuple{Shutdown, Atom("x")}}
+
+// fuzzWorld drives a world with a program decoded from bytes: each action
+// takes three bytes (opcode, two operands), and operands pick among the
+// processes spawned so far, dead or alive.
+type fuzzWorld struct {
+	w    *World
+	pids []Pid
+	refs []Ref
+	now  Time
+}
+
+func (f *fuzzWorld) pid(b byte) Pid {
+	if len(f.pids) == 0 {
+		return Shell
+	}
+	return f.pids[int(b)%len(f.pids)]
+}
+
+// actor is the shell for even operands, else a process.
+func (f *fuzzWorld) actor(b byte) Pid {
+	if b%4 == 0 {
+		return Shell
+	}
+	return f.pid(b / 4)
+}
+
+func (f *fuzzWorld) ref(b byte) Ref {
+	if len(f.refs) == 0 {
+		return Ref(b)
+	}
+	return f.refs[int(b)%len(f.refs)]
+}
+
+func (f *fuzzWorld) act(op, a, b byte) {
+	w, x, y := f.w, f.actor(a), f.pid(b)
+	reason := fuzzReasons[int(b)%len(fuzzReasons)]
+	switch op % 16 {
+	case 0, 1:
+		p, r, err := w.Spawn(x, SpawnOpts{Link: op%2 == 1, Monitor: b%3 == 0 && x != Shell, TrapExit: b%2 == 0})
+		if err == nil {
+			f.pids = append(f.pids, p)
+			if r != 0 {
+				f.refs = append(f.refs, r)
+			}
+		}
+	case 2:
+		w.Link(x, y)
+	case 3:
+		w.Unlink(x, y)
+	case 4:
+		if r, err := w.Monitor(x, Dest{Pid: y}); err == nil {
+			f.refs = append(f.refs, r)
+		}
+	case 5:
+		w.Demonitor(x, f.ref(b), a%2 == 0)
+	case 6:
+		w.SetTrapExit(x, b%2 == 0)
+	case 7:
+		w.Exit(x, reason)
+	case 8:
+		w.Crash(x, Boom)
+	case 9:
+		w.SendExit(x, y, reason)
+	case 10:
+		w.Send(x, Dest{Pid: y}, Int(b))
+	case 11:
+		w.Register(x, fmt.Sprintf("n%d", b%4), y)
+	case 12:
+		w.Unregister(x, fmt.Sprintf("n%d", b%4))
+	case 13:
+		if r, err := w.SendAfter(x, Time(b)*Millisecond, Dest{Pid: y}, Atom("t")); err == nil {
+			f.refs = append(f.refs, r)
+		}
+	case 14:
+		w.Advance(Time(b) * Millisecond)
+	case 15:
+		w.Step(int(b % 4))
+		return
+	}
+	w.RunInstant()
+}
+
+// checkInvariants verifies what must hold whenever the current instant has
+// run to completion.
+func checkInvariants(w *World) error {
+	for i := 0; i < w.NumProcesses(); i++ {
+		p := FirstPid + Pid(i)
+		if err := checkProcess(w, p); err != nil {
+			return err
+		}
+	}
+	for _, name := range w.Registered() {
+		if p, _ := w.Whereis(name); !w.Alive(p) {
+			return fmt.Errorf("registry names dead %v as %s", p, name)
+		}
+	}
+	return checkTrace(w)
+}
+
+func checkProcess(w *World, p Pid) error {
+	info := w.Info(p)
+	if !info.Alive {
+		if len(info.Links) > 0 || len(info.MonitoredBy) > 0 || info.Registered != "" {
+			return fmt.Errorf("dead %v keeps links %v, monitors %v or name %q", p, info.Links, info.MonitoredBy, info.Registered)
+		}
+		return nil
+	}
+	for _, l := range info.Links {
+		if !w.Alive(l) || !contains(w.Links(l), p) {
+			return fmt.Errorf("link %v–%v is not symmetric between live processes", p, l)
+		}
+	}
+	for _, m := range info.Monitors {
+		if !w.Alive(m.Target) && m.Target != 0 {
+			return fmt.Errorf("%v still monitors dead %v", p, m.Target)
+		}
+	}
+	return nil
+}
+
+// checkTrace verifies causes point backwards, time never decreases, each
+// exit signals each link at most once and each monitor fires at most once.
+func checkTrace(w *World) error {
+	type pair struct {
+		cause Seq
+		to    Pid
+	}
+	linkSignals := map[pair]bool{}
+	downs := map[Ref]bool{}
+	var last Time
+	for s := Seq(1); int(s) <= w.TraceLen(); s++ {
+		e := w.Entry(s)
+		switch {
+		case e.Cause >= s:
+			return fmt.Errorf("entry %d has cause %d", s, e.Cause)
+		case e.At < last:
+			return fmt.Errorf("entry %d goes back in time", s)
+		case e.Kind == KindSignal && e.Has(FlagViaLink) && linkSignals[pair{e.Cause, e.Pid}]:
+			return fmt.Errorf("exit %d signals %v twice", e.Cause, e.Pid)
+		case e.Kind == KindDown && downs[e.Ref]:
+			return fmt.Errorf("monitor %v fired twice", e.Ref)
+		}
+		last = e.At
+		if e.Kind == KindSignal && e.Has(FlagViaLink) {
+			linkSignals[pair{e.Cause, e.Pid}] = true
+		}
+		if e.Kind == KindDown {
+			downs[e.Ref] = true
+		}
+	}
+	return nil
+}
+
+func contains(ps []Pid, p Pid) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+func runProgram(t *testing.T, seed uint64, prog []byte) *World {
+	f := &fuzzWorld{w: New(seed)}
+	f.w.SetChaos(float64(seed%3), 0)
+	for i := 0; i+2 < len(prog); i += 3 {
+		f.act(prog[i], prog[i+1], prog[i+2])
+		if f.w.Now() < f.now {
+			t.Fatalf("clock went back from %v to %v", f.now, f.w.Now())
+		}
+		f.now = f.w.Now()
+		if f.w.Pending() == 0 || f.w.q.now.len() == 0 {
+			if err := checkInvariants(f.w); err != nil {
+				t.Fatalf("after action %d: %v", i/3, err)
+			}
+		}
+	}
+	return f.w
+}
+
+// FuzzKernelInvariants runs random programs and checks the kernel's
+// invariants after every action, and that a replay gives the same trace.
+func FuzzKernelInvariants(f *testing.F) {
+	f.Add(uint64(1), []byte{0, 0, 0, 1, 5, 1, 1, 9, 2, 7, 5, 4, 9, 1, 0})
+	f.Add(uint64(2), []byte{0, 0, 1, 0, 0, 2, 2, 5, 1, 4, 5, 0, 11, 0, 1, 13, 5, 40, 7, 9, 0, 14, 0, 60})
+	f.Add(uint64(3), []byte{1, 4, 0, 1, 4, 1, 1, 8, 2, 6, 5, 0, 9, 0, 3, 15, 0, 3, 8, 5, 0})
+	f.Fuzz(func(t *testing.T, seed uint64, prog []byte) {
+		if len(prog) > 3*400 {
+			prog = prog[:3*400]
+		}
+		a := runProgram(t, seed, prog)
+		b := runProgram(t, seed, prog)
+		if a.TraceLen() != b.TraceLen() {
+			t.Fatalf("replay gave %d entries, first run %d", b.TraceLen(), a.TraceLen())
+		}
+		for s := Seq(1); int(s) <= a.TraceLen(); s++ {
+			if a.Entry(s) != b.Entry(s) {
+				t.Fatalf("replay differs at entry %d", s)
+			}
+		}
+	})
+}
