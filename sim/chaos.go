@@ -15,9 +15,6 @@ const ChaosReason Atom = "chaos"
 // on average, for the span d (forever when d ≤ 0). Rate 0 stops it. What
 // is crashed, and when, depends only on the seed and the world's history.
 func (w *World) SetChaos(rate float64, d Time) {
-	if w.chaos.mean > 0 {
-		w.q.dead++
-	}
 	w.chaos.gen++
 	w.chaos.mean = 0
 	if rate <= 0 {

@@ -27,8 +27,14 @@ func (w *World) checkActor(actor Pid) error {
 	if !w.Exists(actor) {
 		return &Error{Reason: NoProc, Msg: actor.String() + " never existed"}
 	}
-	if !w.proc(actor).alive() {
+	p := w.proc(actor)
+	switch {
+	case !p.alive():
 		return &Error{Reason: NoProc, Msg: w.Label(actor) + " is dead and cannot act"}
+	case w.IsSupervisor(actor):
+		return refuse(w.Label(actor) + " is a supervisor: it only runs its behaviour and never acts on command")
+	case p.flags&flagHung != 0:
+		return refuse(w.Label(actor) + " is hung and does nothing until `" + w.Label(actor) + ": recover`")
 	}
 	return nil
 }

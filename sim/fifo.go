@@ -52,16 +52,20 @@ func (f *fifo) pop() (event, bool) {
 	return e, true
 }
 
-func (f *fifo) clone() fifo {
-	c := fifo{n: f.n}
+func (f *fifo) each(fn func(*event)) {
 	for i, b := range f.blocks {
+		start := 0
 		if i == 0 {
-			b = b[f.head:]
+			start = f.head
 		}
-		for _, e := range b {
-			c.push(e)
+		for j := start; j < len(b); j++ {
+			fn(&b[j])
 		}
 	}
-	c.n = f.n
+}
+
+func (f *fifo) clone() fifo {
+	var c fifo
+	f.each(func(e *event) { c.push(*e) })
 	return c
 }

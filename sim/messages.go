@@ -8,6 +8,9 @@ const (
 	MsgPlain MsgKind = iota // a term sent with send/send_after
 	MsgExit                 // {'EXIT', From, Reason} from a trapped exit signal
 	MsgDown                 // {'DOWN', Ref, process, Object, Reason}
+	MsgCall                 // {'$gen_call', {From, Tag}, Request}: a call to a supervisor
+	MsgCast                 // {'$gen_cast', Request}: a supervisor's note to itself
+	MsgAck                  // {ack, From, Result}: a started child's init is done
 )
 
 // Message is one message in a mailbox, kept compact; World.MessageTerm
@@ -16,7 +19,7 @@ type Message struct {
 	Kind MsgKind
 	From Pid    // MsgExit: the sender of the signal
 	Term TermID // MsgPlain: the message; MsgExit, MsgDown: the reason
-	Mon  int32  // MsgDown: the monitor
+	Aux  int32  // MsgDown: the monitor; MsgCall: the call; MsgCast, MsgAck: what kind
 }
 
 // MessageTerm is the Erlang term of m as a receive would see it.
@@ -25,16 +28,37 @@ func (w *World) MessageTerm(m Message) Term {
 	case MsgExit:
 		return Tuple{Atom("EXIT"), m.From, w.terms[m.Term]}
 	case MsgDown:
-		mon := &w.mons[m.Mon]
+		mon := &w.mons[m.Aux]
 		return Tuple{Atom("DOWN"), mon.ref, Atom("process"), w.monitorObject(mon), w.terms[m.Term]}
+	case MsgCall:
+		return Tuple{Atom("$gen_call"), Tuple{m.From, Atom("call")}, w.terms[m.Term]}
+	case MsgCast:
+		return Tuple{Atom("$gen_cast"), w.terms[m.Term]}
+	case MsgAck:
+		return Tuple{Atom("ack"), m.From, w.ackResult(m)}
 	default:
 		return w.terms[m.Term]
 	}
 }
 
+func (w *World) ackResult(m Message) Term {
+	switch m.Aux {
+	case ackOK:
+		return Tuple{atomOK, m.From}
+	case ackIgnore:
+		return Atom("ignore")
+	}
+	return errorTerm(w.terms[m.Term])
+}
+
+// deliver puts m in the mailbox of the live process to. A supervisor then
+// gets to work on it at once.
 func (w *World) deliver(to Pid, m Message) {
 	e := w.extra(w.proc(to))
 	e.mailbox = append(e.mailbox, m)
+	if e.sup != nil {
+		w.supRun(e.sup)
+	}
 }
 
 // Dest is where a message goes: a pid, or a registered name looked up when
@@ -82,8 +106,11 @@ func (w *World) deliverMessage(e event) {
 		w.record(entry)
 		return
 	}
-	w.record(entry)
+	s := w.record(entry)
+	saved := w.cause
+	w.cause = s
 	w.deliver(e.to, Message{Kind: MsgPlain, Term: e.term})
+	w.cause = saved
 }
 
 // Mailbox returns p's messages, oldest first. A dead process keeps the

@@ -125,8 +125,11 @@ func (w *World) deliverDown(e event) {
 		return
 	}
 	m.state = monRemoved
-	w.record(Entry{Kind: KindDown, Pid: m.watcher, Other: m.target, Term: e.term, Ref: m.ref, Cause: e.cause})
-	w.deliver(m.watcher, Message{Kind: MsgDown, Term: e.term, Mon: int32(e.aux)})
+	s := w.record(Entry{Kind: KindDown, Pid: m.watcher, Other: m.target, Term: e.term, Ref: m.ref, Cause: e.cause})
+	saved := w.cause
+	w.cause = s
+	w.deliver(m.watcher, Message{Kind: MsgDown, Term: e.term, Aux: int32(e.aux)})
+	w.cause = saved
 }
 
 // Demonitor makes actor call demonitor(ref) or, with flush,
@@ -169,7 +172,7 @@ func (w *World) flushDowns(p Pid, mon int32) {
 	}
 	kept := e.mailbox[:0]
 	for _, m := range e.mailbox {
-		if m.Kind != MsgDown || m.Mon != mon {
+		if m.Kind != MsgDown || m.Aux != mon {
 			kept = append(kept, m)
 		}
 	}

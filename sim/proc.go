@@ -7,6 +7,7 @@ const MaxProcesses = 10_000_000
 const (
 	flagAlive uint8 = 1 << iota
 	flagTrapExit
+	flagHung
 )
 
 // proc is one process incarnation. It holds no pointers, so the garbage
@@ -24,12 +25,15 @@ type proc struct {
 
 // procExt holds what most processes never need.
 type procExt struct {
-	name     string    // process name; "" for anonymous
-	regName  string    // registered name while alive
-	mailbox  []Message // oldest first
-	monsIn   []int32   // monitors whose target is this process, in creation order
-	monsOut  []int32   // monitors this process holds
-	timersIn []int32   // timers whose destination is this pid
+	name     string      // process name; "" for anonymous
+	regName  string      // registered name while alive
+	mailbox  []Message   // oldest first
+	monsIn   []int32     // monitors whose target is this process, in creation order
+	monsOut  []int32     // monitors this process holds
+	timersIn []int32     // timers whose destination is this pid
+	child    *childDef   // the spec a supervisor started it from
+	sup      *supervisor // its supervisor state, when it is one
+	wk       *worker     // its gen_server state, when it is a supervised worker
 }
 
 func (p *proc) alive() bool    { return p.flags&flagAlive != 0 }
@@ -50,15 +54,6 @@ func (w *World) extra(p *proc) *procExt {
 		p.ext = int32(len(w.exts))
 	}
 	return w.exts[p.ext-1]
-}
-
-func (e *procExt) clone() *procExt {
-	c := *e
-	c.mailbox = append([]Message(nil), e.mailbox...)
-	c.monsIn = append([]int32(nil), e.monsIn...)
-	c.monsOut = append([]int32(nil), e.monsOut...)
-	c.timersIn = append([]int32(nil), e.timersIn...)
-	return &c
 }
 
 // proc returns the process table entry of p, which must exist.

@@ -4,11 +4,16 @@ package sim
 type evKind uint8
 
 const (
-	evSignal  evKind = iota + 1 // an exit signal reaches `to`
-	evMessage                   // a message reaches `to`
-	evDown                      // a DOWN for monitor `aux` reaches `to`
-	evTimer                     // timer `aux` expires
-	evChaos                     // the chaos monkey picks a victim
+	evSignal     evKind = iota + 1 // an exit signal reaches `to`
+	evMessage                      // a message reaches `to`
+	evDown                         // a DOWN for monitor `aux` reaches `to`
+	evTimer                        // timer `aux` expires
+	evChaos                        // the chaos monkey picks a victim
+	evSupTimer                     // a supervisor's shutdown time for a child ran out
+	evSupDelay                     // a backoff delay before a restart is over
+	evInitDone                     // a worker's slow init/1 returns
+	evWorkerExit                   // a worker's terminate/2 is done
+	evHealth                       // a health check ticks, or times out
 )
 
 // event is one pending effect. It holds no pointers, so a queue of millions
@@ -32,10 +37,17 @@ type queue struct {
 	now    fifo    // due at the current instant, in seq order
 	future []event // binary min-heap on (at, seq)
 	seq    uint64
-	dead   int // events still queued that will be skipped (cancelled timers)
 }
 
 func (q *queue) len() int { return q.now.len() + len(q.future) }
+
+// each calls f on every queued event, in no particular order.
+func (q *queue) each(f func(*event)) {
+	q.now.each(f)
+	for i := range q.future {
+		f(&q.future[i])
+	}
+}
 
 func (q *queue) pushNow(e event) {
 	q.seq++

@@ -18,6 +18,17 @@ func (w *World) stale(e *event) bool {
 		return w.timers[e.aux].state != timerActive
 	case evChaos:
 		return e.aux != w.chaos.gen
+	case evSupTimer:
+		s := w.supOf(e.to)
+		return !w.proc(e.to).alive() || s.wait == nil || s.wait.token != e.aux || !s.wait.timed
+	case evSupDelay:
+		return !w.proc(e.to).alive()
+	case evInitDone:
+		return !w.proc(e.to).alive() || !w.extOf(w.proc(e.to)).wk.initing
+	case evWorkerExit:
+		return !w.proc(e.to).alive()
+	case evHealth:
+		return w.healthStale(e)
 	}
 	return false
 }
@@ -28,7 +39,6 @@ func (w *World) next(limit Time) (event, bool) {
 	for {
 		if e, ok := w.q.popNow(); ok {
 			if w.stale(&e) {
-				w.q.dead--
 				continue
 			}
 			return e, true
@@ -39,7 +49,6 @@ func (w *World) next(limit Time) (event, bool) {
 		}
 		if w.stale(&w.q.future[0]) {
 			w.q.popFuture()
-			w.q.dead--
 			continue
 		}
 		w.now = t
@@ -59,11 +68,31 @@ func (w *World) exec(e event) {
 		w.fireTimer(e)
 	case evChaos:
 		w.chaosTick(e)
+	case evSupTimer:
+		w.supTimeout(e)
+	case evSupDelay:
+		w.delayOver(e)
+	case evInitDone:
+		w.initDone(e)
+	case evWorkerExit:
+		w.die(e.to, e.term, e.cause)
+	case evHealth:
+		w.healthEvent(e)
 	}
 }
 
-// Pending is the number of queued events that will still do something.
-func (w *World) Pending() int { return w.q.len() - w.q.dead }
+// Pending is the number of queued events that will still do something. It
+// looks at every queued event: it is meant for prompts and views, not for
+// loops over a million events.
+func (w *World) Pending() int {
+	n := 0
+	w.q.each(func(e *event) {
+		if !w.stale(e) {
+			n++
+		}
+	})
+	return n
+}
 
 // NextAt is when the next event is due; ok is false when nothing is pending.
 func (w *World) NextAt() (Time, bool) {
@@ -72,7 +101,6 @@ func (w *World) NextAt() (Time, bool) {
 	}
 	for len(w.q.future) > 0 && w.stale(&w.q.future[0]) {
 		w.q.popFuture()
-		w.q.dead--
 	}
 	return w.q.nextFuture()
 }

@@ -31,10 +31,15 @@ func (w *World) SendExit(actor, target Pid, reason Term) error {
 	if err := w.checkTarget(target); err != nil {
 		return err
 	}
-	id := w.intern(reason)
-	s := w.record(Entry{Kind: KindExitSignal, Pid: actor, Other: target, Term: id, Cause: w.cause})
-	w.q.pushNow(event{kind: evSignal, to: target, from: actor, term: id, cause: s})
+	w.sendExit(actor, target, w.intern(reason))
 	return nil
+}
+
+// sendExit records that actor called exit(target, reason) and queues the
+// signal.
+func (w *World) sendExit(actor, target Pid, reason TermID) {
+	s := w.record(Entry{Kind: KindExitSignal, Pid: actor, Other: target, Term: reason, Cause: w.cause})
+	w.q.pushNow(event{kind: evSignal, to: target, from: actor, term: reason, cause: s})
 }
 
 // deliverSignal applies an exit signal that reaches e.to, following facts
@@ -64,8 +69,15 @@ func (w *World) deliverSignal(e event) {
 		reason = tKilled
 	case p.trapping():
 		entry.Flags |= FlagTrapped
-		w.record(entry)
-		w.deliver(e.to, Message{Kind: MsgExit, From: e.from, Term: reason})
+		s := w.record(entry)
+		saved := w.cause
+		w.cause = s
+		if wk := w.workerOf(p); wk != nil && e.from == p.parent {
+			w.workerStop(e.to, wk, reason, s)
+		} else {
+			w.deliver(e.to, Message{Kind: MsgExit, From: e.from, Term: reason})
+		}
+		w.cause = saved
 		return
 	case reason == tNormal && (viaLink || e.from != e.to):
 		entry.Flags |= FlagIgnored

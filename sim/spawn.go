@@ -17,8 +17,15 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 	if w.procs.len() >= MaxProcesses {
 		return 0, 0, w.raise(actor, tSystemLimitError, "the world already has its maximum of processes")
 	}
+	pid, ref := w.spawn(actor, o)
+	return pid, ref, nil
+}
+
+// spawn creates the process for Spawn, and for supervisors starting their
+// children, without checking who asks.
+func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 	pid := FirstPid + Pid(w.procs.len())
-	p := proc{parent: actor, flags: flagAlive}
+	p := proc{parent: parent, flags: flagAlive}
 	if o.TrapExit {
 		p.flags |= flagTrapExit
 	}
@@ -28,20 +35,20 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 		w.names[o.Name] = pid
 	}
 	w.live++
-	e := Entry{Kind: KindSpawn, Pid: pid, Other: actor, Cause: w.cause}
+	e := Entry{Kind: KindSpawn, Pid: pid, Other: parent, Cause: w.cause}
 	if o.Link {
 		e.Flags |= FlagLinked
-		w.addLink(w.proc(actor), pid)
-		w.proc(pid).link[0] = actor
+		w.addLink(w.proc(parent), pid)
+		w.proc(pid).link[0] = parent
 	}
 	var ref Ref
 	if o.Monitor {
 		e.Flags |= FlagMonitored
-		ref = w.newMonitor(actor, pid, "")
+		ref = w.newMonitor(parent, pid, "")
 		e.Ref = ref
 	}
 	w.record(e)
-	return pid, ref, nil
+	return pid, ref
 }
 
 func (w *World) checkSpawn(actor Pid, o SpawnOpts) error {

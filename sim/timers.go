@@ -63,7 +63,6 @@ func (w *World) CancelTimer(actor Pid, ref Ref) (Term, error) {
 		t := &w.timers[w.refs[ref-1].index]
 		if t.state == timerActive {
 			t.state = timerDone
-			w.q.dead++
 			result = Int((t.at - w.now) / Millisecond)
 			e.Term = w.intern(result)
 		}
@@ -77,7 +76,6 @@ func (w *World) cancelTimersTo(ext *procExt) {
 	for _, i := range ext.timersIn {
 		if w.timers[i].state == timerActive {
 			w.timers[i].state = timerDone
-			w.q.dead++
 		}
 	}
 	ext.timersIn = nil

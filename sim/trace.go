@@ -31,6 +31,26 @@ const (
 	KindTimer                       // timer Ref set by Other expired; Pid is the destination
 	KindReceive                     // message Term removed from Pid's mailbox by receive/flush
 	KindChaos                       // the chaos monkey crashed Pid
+
+	// Supervisor reports and actions. Pid is the supervisor, Other the child.
+	KindChildStarted       // child Other started
+	KindChildTerminated    // report: child Other exited with Term, a failure for its type or permanent
+	KindRestart            // restarting child Term (its id) after Other exited
+	KindStartError         // report: child Other failed to start with Term
+	KindShutdownError      // report: child Other, stopped, ended with Term instead of the shutdown it was asked for
+	KindSupervisorShutdown // report: reached_max_restart_intensity (Term) when Other exited
+	KindAutoShutdown       // a significant child Other ended: the supervisor shuts down
+	KindTimeout            // Other outlived its shutdown time: the supervisor kills it
+	KindBackoff            // Term {Id, Ms}: the restart of Id waits Ms (backoff extension)
+	KindHealthCheck        // Other failed a health check, Term in a row
+	KindUnhealthy          // Other failed too many health checks: it ends with unhealthy
+	KindCall               // the shell calls supervisor Other with request Term
+	KindReply              // supervisor Pid replies Term
+
+	// Workers.
+	KindTerminate // Pid runs terminate(Term) before exiting with Term
+	KindHang      // Pid stops answering
+	KindRecover   // Pid answers again
 	kindCount
 )
 
@@ -41,6 +61,12 @@ var kindNames = [kindCount]string{
 	KindExit: "exit", KindRegister: "register", KindUnregister: "unregister",
 	KindSendAfter: "send_after", KindCancelTimer: "cancel_timer", KindTimer: "timer",
 	KindReceive: "receive", KindChaos: "chaos",
+	KindChildStarted: "child_started", KindChildTerminated: "child_terminated", KindRestart: "restart",
+	KindStartError: "start_error", KindShutdownError: "shutdown_error",
+	KindSupervisorShutdown: "supervisor_shutdown", KindAutoShutdown: "auto_shutdown",
+	KindTimeout: "timeout", KindBackoff: "backoff", KindHealthCheck: "health_check",
+	KindUnhealthy: "unhealthy", KindCall: "call", KindReply: "reply",
+	KindTerminate: "terminate", KindHang: "hang", KindRecover: "recover",
 }
 
 func (k Kind) String() string {

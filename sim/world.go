@@ -4,31 +4,36 @@ package sim
 // table, the registry, monitors, timers and the trace. The zero value is not
 // usable; call New.
 type World struct {
-	now      Time
-	q        queue
-	trace    trace
-	procs    procTable // entry i is pid FirstPid+i
-	exts     []*procExt
-	linkSets []linkSet
-	freeSets []int32        // recycled indexes of linkSets, 1-based
-	names    map[string]Pid // process name → latest incarnation
-	registry map[string]Pid // registered name → pid (live only)
-	mons     []monitor
-	timers   []timer
-	refs     []refTarget // refs[K-1]: what #Ref<K> denotes
-	terms    []Term      // TermID → term; append-only
-	live     int
-	rng      rng
-	chaos    chaos
-	cause    Seq // cause recorded by actions: 0 for commands from outside
+	now       Time
+	q         queue
+	trace     trace
+	procs     procTable // entry i is pid FirstPid+i
+	exts      []*procExt
+	linkSets  []linkSet
+	freeSets  []int32        // recycled indexes of linkSets, 1-based
+	names     map[string]Pid // process name → latest incarnation
+	registry  map[string]Pid // registered name → pid (live only)
+	mons      []monitor
+	timers    []timer
+	refs      []refTarget // refs[K-1]: what #Ref<K> denotes
+	terms     []Term      // TermID → term; append-only
+	live      int
+	rng       rng
+	chaos     chaos
+	cause     Seq // cause recorded by actions: 0 for commands from outside
+	calls     []*call
+	topSups   []Pid               // top-level supervisors in start order
+	shellAcks map[Pid]startResult // start results the shell waits for
+	supTokens uint32
 }
 
 // New returns an empty world at time 0 whose PRNG is seeded with seed.
 func New(seed uint64) *World {
 	w := &World{
-		names:    map[string]Pid{},
-		registry: map[string]Pid{},
-		rng:      newRNG(seed),
+		names:     map[string]Pid{},
+		registry:  map[string]Pid{},
+		rng:       newRNG(seed),
+		shellAcks: map[Pid]startResult{},
 	}
 	w.terms = append(w.terms, fixedTerms[:]...)
 	return w
@@ -40,39 +45,6 @@ func (w *World) Now() Time { return w.now }
 // Seed reseeds the PRNG: what chaos does next depends only on this seed and
 // the actions that follow.
 func (w *World) Seed(seed uint64) { w.rng = newRNG(seed) }
-
-// Clone returns an independent deep copy of w, for snapshots and rewind.
-// The trace's full chunks and the immutable terms are shared.
-func (w *World) Clone() *World {
-	c := *w
-	c.q = w.q.clone()
-	c.trace = w.trace.clone()
-	c.procs = w.procs.clone()
-	c.exts = make([]*procExt, len(w.exts))
-	for i, e := range w.exts {
-		c.exts[i] = e.clone()
-	}
-	c.linkSets = make([]linkSet, len(w.linkSets))
-	for i, l := range w.linkSets {
-		c.linkSets[i] = append(linkSet(nil), l...)
-	}
-	c.freeSets = append([]int32(nil), w.freeSets...)
-	c.names = cloneMap(w.names)
-	c.registry = cloneMap(w.registry)
-	c.mons = append([]monitor(nil), w.mons...)
-	c.timers = append([]timer(nil), w.timers...)
-	c.refs = append([]refTarget(nil), w.refs...)
-	c.terms = append([]Term(nil), w.terms...)
-	return &c
-}
-
-func cloneMap(m map[string]Pid) map[string]Pid {
-	c := make(map[string]Pid, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
-}
 
 // TermID names a term interned in a World. Events and trace entries hold
 // TermIDs rather than terms so that they contain no pointers.
