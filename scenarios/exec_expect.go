@@ -23,7 +23,7 @@ func (x *execution) expect(e *ExpectCmd) error {
 	case "error":
 		c = x.expectError(e)
 	case "restarts":
-		return notYet("expect restarts", "supervisors")
+		c = x.expectRestarts(e)
 	}
 	x.r.Check = &c
 	return nil
@@ -189,6 +189,21 @@ func (x *execution) expectError(e *ExpectCmd) Check {
 		return Check{Want: want, Got: "it failed without an Erlang reason: " + err.Error()}
 	}
 	return Check{Pass: x.match(e.Reason, se.Reason), Want: want, Got: "it failed with " + se.Reason.String()}
+}
+
+// expectRestarts checks how often P's supervisor started P after its
+// first start, over all incarnations of the name.
+func (x *execution) expectRestarts(e *ExpectCmd) Check {
+	want := refText(e.Procs[0]) + " restarted " + itoa(e.N) + " times"
+	p, err := x.pid(e.Procs[0])
+	if err != nil {
+		return Check{Want: want, Got: err.Error()}
+	}
+	n, ok := x.w().Restarts(p)
+	if !ok {
+		return Check{Want: want, Got: "no supervisor started " + refText(e.Procs[0])}
+	}
+	return Check{Pass: n == e.N, Want: want, Got: "restarted " + itoa(n) + " times"}
 }
 
 // refText prints a process reference as written.

@@ -31,8 +31,10 @@ func (x *execution) proc(p *ProcCmd) error {
 		return x.cancelTimer(actor, p)
 	case "receive", "flush":
 		return x.receive(p)
+	case "hang":
+		return x.w().Hang(actor)
 	}
-	return notYet(x.c.Verb, "health checks (hang, recover)")
+	return x.w().Recover(actor)
 }
 
 func (x *execution) spawn(actor sim.Pid, p *ProcCmd) error {

@@ -106,52 +106,6 @@ func (x *execution) labels(ps []sim.Pid) string {
 	return strings.Join(out, " ")
 }
 
-// tree prints who spawned whom among live processes, links marked.
-func (x *execution) tree() {
-	w := x.w()
-	kids := map[sim.Pid][]sim.Pid{}
-	var roots []sim.Pid
-	for i := 0; i < w.NumProcesses(); i++ {
-		p := sim.FirstPid + sim.Pid(i)
-		if !w.Alive(p) {
-			continue
-		}
-		if parent := w.Parent(p); parent != sim.Shell && w.Alive(parent) {
-			kids[parent] = append(kids[parent], p)
-		} else {
-			roots = append(roots, p)
-		}
-	}
-	if len(roots) == 0 {
-		x.printf("no live processes")
-	}
-	budget := maxListed
-	for _, r := range roots {
-		x.treeNode(r, kids, "", &budget)
-	}
-}
-
-func (x *execution) treeNode(p sim.Pid, kids map[sim.Pid][]sim.Pid, indent string, budget *int) {
-	if *budget == 0 {
-		return
-	}
-	*budget--
-	line := indent + x.w().Label(p)
-	if x.w().TrapExit(p) {
-		line += " (trap_exit)"
-	}
-	if l := x.w().Links(p); len(l) > 0 {
-		line += "  ↔ " + x.labels(l)
-	}
-	x.printf(line)
-	if *budget == 0 {
-		x.printf(indent + "  …")
-	}
-	for _, k := range kids[p] {
-		x.treeNode(k, kids, indent+"  ", budget)
-	}
-}
-
 func (x *execution) info(p sim.Pid) {
 	w := x.w()
 	i := w.Info(p)

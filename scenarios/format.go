@@ -57,7 +57,7 @@ func Describe(w *sim.World, e sim.Entry) string {
 	case sim.KindMessage:
 		return describeMessage(e, other, term)
 	case sim.KindDown:
-		return "gets {'DOWN'," + e.Ref.String() + ",process," + pidText(w, e.Other) + "," + term + "}"
+		return "gets {'DOWN'," + monitorRef(e.Ref) + ",process," + pidText(w, e.Other) + "," + term + "}"
 	case sim.KindExit:
 		return "exits with reason " + term
 	}
@@ -84,6 +84,51 @@ func describeMore(w *sim.World, e sim.Entry, other, term string) string {
 	case sim.KindChaos:
 		return "is picked by the chaos monkey and crashes"
 	}
+	return describeSup(w, e, other, term)
+}
+
+// describeSup says what a supervisor's report or action means.
+func describeSup(w *sim.World, e sim.Entry, child, term string) string {
+	switch e.Kind {
+	case sim.KindChildStarted:
+		return "started child " + child
+	case sim.KindChildTerminated:
+		return "child_terminated: " + child + " exited with " + term
+	case sim.KindRestart:
+		return "restarts " + term
+	case sim.KindStartError:
+		return "start_error: " + child + " failed to start with " + term
+	case sim.KindShutdownError:
+		return "shutdown_error: " + child + " ended with " + term + ", not as its shutdown asked"
+	case sim.KindSupervisorShutdown:
+		return "reached_max_restart_intensity after " + child + " exited: shuts down"
+	case sim.KindAutoShutdown:
+		return "auto_shutdown: significant child " + child + " ended, so it shuts down"
+	case sim.KindTimeout:
+		return child + " outlived its shutdown time: kills it"
+	case sim.KindBackoff:
+		return "backs off before the restart: " + term + " ({Id, Ms})"
+	case sim.KindHealthCheck:
+		return child + " failed a health check (" + term + " in a row)"
+	case sim.KindUnhealthy:
+		return "ends " + child + ": unhealthy"
+	case sim.KindCall:
+		return "calls " + child + ": " + term
+	case sim.KindReply:
+		return "replies " + term
+	}
+	return describeWorker(e, term)
+}
+
+func describeWorker(e sim.Entry, term string) string {
+	switch e.Kind {
+	case sim.KindTerminate:
+		return "runs terminate(" + term + ")"
+	case sim.KindHang:
+		return "hangs: stops answering"
+	case sim.KindRecover:
+		return "recovers"
+	}
 	return e.Kind.String()
 }
 
@@ -98,6 +143,9 @@ func describeSpawn(e sim.Entry, parent string) string {
 }
 
 func describeMonitor(e sim.Entry, target, name string) string {
+	if e.Ref == 0 {
+		return "monitors " + target
+	}
 	if e.Has(sim.FlagOn) {
 		return "monitors @" + name + " as " + e.Ref.String()
 	}
@@ -118,6 +166,8 @@ func describeSignal(w *sim.World, e sim.Entry, from, reason string) string {
 		s += " (link)"
 	}
 	switch {
+	case e.Has(sim.FlagTrapped | sim.FlagOn):
+		return s + " → traps it: a stop from its supervisor"
 	case e.Has(sim.FlagTrapped):
 		return s + " → traps it: {'EXIT'," + pidText(w, e.Other) + "," + reason + "} in its mailbox"
 	case e.Has(sim.FlagIgnored) && e.Has(sim.FlagViaLink) && reason != "normal":
@@ -172,4 +222,12 @@ func padRight(s string, n int) string {
 		return s
 	}
 	return s + strings.Repeat(" ", n-len(s))
+}
+
+// monitorRef prints a ref; a supervisor's own monitors have no number.
+func monitorRef(r sim.Ref) string {
+	if r == 0 {
+		return "Ref"
+	}
+	return r.String()
 }

@@ -91,12 +91,12 @@ func runText(t *testing.T, src string) (Summary, string) {
 // Wrong expectations fail with what was expected and what was found.
 func TestFailingExpectationsSayWhy(t *testing.T) {
 	sum, out := runText(t, "spawn a\na: spawn_link b\nkill b\nexpect alive a\nexpect dead b reason=kill\nexpect mailbox a [x]\nmark\nexpect registered @db a\nexpect restarts a 0\n")
-	require.Equal(t, 4, sum.Failed, out)
+	require.Equal(t, 5, sum.Failed, out)
 	require.Contains(t, out, "FAIL t.scn:4: expected a to be alive, got dead with reason killed")
 	require.Contains(t, out, "FAIL t.scn:5: expected b to be dead with reason kill, got dead with reason killed")
 	require.Contains(t, out, "FAIL t.scn:6: expected mailbox of a = [x], got []")
 	require.Contains(t, out, "FAIL t.scn:8: expected @db registered to a, got unregistered")
-	require.Contains(t, out, "t.scn:9:1: expect restarts: supervisors are not yet supported")
+	require.Contains(t, out, "FAIL t.scn:9: expected a restarted 0 times, got no supervisor started a")
 }
 
 // exit_order compares first exits since the mark, and a missing exit fails.

@@ -89,8 +89,10 @@ func (x *execution) run() error {
 		return x.expect(c.Expect)
 	case c.Show != nil:
 		return x.show(c.Show)
-	case c.Sup != nil, c.Dyn != nil:
-		return notYet(c.Verb, "supervisors")
+	case c.Sup != nil:
+		return x.settle(x.supervise(c.Sup))
+	case c.Dyn != nil:
+		return x.settle(x.dyn(c.Dyn))
 	}
 	return errorf(c.Pos, "nothing to do for %q", c.Verb)
 }
@@ -112,10 +114,6 @@ func (e *posError) Error() string { return e.msg }
 
 func errorf(pos Pos, format string, args ...any) error {
 	return &posError{pos: pos, msg: sprintf(format, args...)}
-}
-
-func notYet(verb, what string) error {
-	return &posError{msg: verb + ": " + what + " are not yet supported by this version of the simulator"}
 }
 
 // positioned turns any execution error into an *Error at the most precise

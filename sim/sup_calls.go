@@ -27,6 +27,8 @@ type call struct {
 func (c *call) term() Term {
 	var arg Term = Atom(c.id)
 	switch {
+	case c.kind == reqWhichChildren || c.kind == reqCountChildren:
+		return Atom(reqNames[c.kind])
 	case c.spec != nil:
 		arg = Atom(c.spec.ID)
 	case c.pid != 0:

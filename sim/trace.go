@@ -85,7 +85,7 @@ const (
 	FlagIgnored                     // signal: ignored (normal to a non-trapper, or no link any more)
 	FlagFatal                       // signal: killed the receiver
 	FlagDropped                     // message/signal/timer: the receiver was dead or the name unregistered
-	FlagOn                          // trap_exit on; demonitor flush; unregister at death; monitor by name
+	FlagOn                          // trap_exit on; demonitor flush; unregister at death; monitor by name; signal: a worker's stop from its supervisor
 )
 
 // Entry is one executed event. Pid is the process the entry is about (the
