@@ -31,21 +31,35 @@ type event struct {
 }
 
 // queue orders events by (time, seq). Events for the current instant wait in
-// a plain FIFO, so a cascade of a million signals at one instant never pays
-// for a heap; only events in the future go through the binary heap.
+// a FIFO, so a cascade of a million signals at one instant never pays for a
+// heap; only events in the future go through the heap. The heap holds
+// 16-byte keys and the events wait in a slab, so sifting stays in cache.
 type queue struct {
-	now    fifo    // due at the current instant, in seq order
-	future []event // binary min-heap on (at, seq)
-	seq    uint64
+	now  fifo
+	keys []heapKey // 4-ary min-heap
+	slab []event   // future events, by slot
+	free []uint32  // free slots of slab
+	seq  uint64
 }
 
-func (q *queue) len() int { return q.now.len() + len(q.future) }
+// heapKey orders a future event: by time, then by seq, which fills the high
+// bits of seqSlot above the event's slot.
+type heapKey struct {
+	at      Time
+	seqSlot uint64
+}
+
+const slotBits = 26
+
+func (k heapKey) slot() uint32 { return uint32(k.seqSlot & (1<<slotBits - 1)) }
+
+func (q *queue) len() int { return q.now.len() + len(q.keys) }
 
 // each calls f on every queued event, in no particular order.
 func (q *queue) each(f func(*event)) {
 	q.now.each(f)
-	for i := range q.future {
-		f(&q.future[i])
+	for _, k := range q.keys {
+		f(&q.slab[k.slot()])
 	}
 }
 
@@ -58,80 +72,107 @@ func (q *queue) pushNow(e event) {
 func (q *queue) pushFuture(e event) {
 	q.seq++
 	e.seq = q.seq
-	q.future = append(q.future, e)
-	q.up(len(q.future) - 1)
+	var slot uint32
+	if n := len(q.free); n > 0 {
+		slot = q.free[n-1]
+		q.free = q.free[:n-1]
+		q.slab[slot] = e
+	} else {
+		slot = uint32(len(q.slab))
+		q.slab = append(q.slab, e)
+	}
+	q.keys = append(q.keys, heapKey{at: e.at, seqSlot: e.seq<<slotBits | uint64(slot)})
+	q.up(len(q.keys) - 1)
 }
 
 // popNow removes the next event of the current instant.
 func (q *queue) popNow() (event, bool) { return q.now.pop() }
 
-// nextFuture reports when the earliest future event is due.
-func (q *queue) nextFuture() (Time, bool) {
-	if len(q.future) == 0 {
-		return 0, false
+// peekFuture returns the earliest future event, or nil.
+func (q *queue) peekFuture() *event {
+	if len(q.keys) == 0 {
+		return nil
 	}
-	return q.future[0].at, true
+	return &q.slab[q.keys[0].slot()]
 }
 
 // promote moves every future event due at t into the current-instant FIFO,
 // keeping their seq order. It is called only when the FIFO is empty, so the
 // promoted events, scheduled earlier, still run before anything they cause.
 func (q *queue) promote(t Time) {
-	for len(q.future) > 0 && q.future[0].at == t {
+	for len(q.keys) > 0 && q.keys[0].at == t {
 		q.now.push(q.popFuture())
 	}
 }
 
 func (q *queue) popFuture() event {
-	h := q.future
-	top := h[0]
+	h := q.keys
+	slot := h[0].slot()
 	last := len(h) - 1
 	h[0] = h[last]
-	q.future = h[:last]
+	q.keys = h[:last]
 	if last > 0 {
 		q.down(0)
 	}
-	return top
+	q.free = append(q.free, slot)
+	return q.slab[slot]
 }
 
-func (q *queue) less(i, j int) bool {
-	a, b := &q.future[i], &q.future[j]
-	return a.at < b.at || a.at == b.at && a.seq < b.seq
+func (a heapKey) before(b heapKey) bool {
+	return a.at < b.at || a.at == b.at && a.seqSlot < b.seqSlot
 }
 
 func (q *queue) up(i int) {
+	h := q.keys
+	k := h[i]
 	for i > 0 {
-		p := (i - 1) / 2
-		if !q.less(i, p) {
-			return
+		p := (i - 1) / 4
+		if !k.before(h[p]) {
+			break
 		}
-		q.future[i], q.future[p] = q.future[p], q.future[i]
+		h[i] = h[p]
 		i = p
 	}
+	h[i] = k
 }
 
 func (q *queue) down(i int) {
-	n := len(q.future)
+	h := q.keys
+	n := len(h)
+	k := h[i]
 	for {
-		l := 2*i + 1
-		if l >= n {
-			return
+		c := 4*i + 1
+		if c >= n {
+			break
 		}
-		m := l
-		if r := l + 1; r < n && q.less(r, l) {
-			m = r
+		m := c
+		for j := c + 1; j < min(c+4, n); j++ {
+			if h[j].before(h[m]) {
+				m = j
+			}
 		}
-		if !q.less(m, i) {
-			return
+		if !h[m].before(k) {
+			break
 		}
-		q.future[i], q.future[m] = q.future[m], q.future[i]
+		h[i] = h[m]
 		i = m
 	}
+	h[i] = k
 }
 
 func (q *queue) clone() queue {
 	c := *q
 	c.now = q.now.clone()
-	c.future = append([]event(nil), q.future...)
+	c.keys = append([]heapKey(nil), q.keys...)
+	c.slab = append([]event(nil), q.slab...)
+	c.free = append([]uint32(nil), q.free...)
 	return c
+}
+
+// nextFuture reports when the earliest future event is due.
+func (q *queue) nextFuture() (Time, bool) {
+	if len(q.keys) == 0 {
+		return 0, false
+	}
+	return q.keys[0].at, true
 }

@@ -47,7 +47,7 @@ func (w *World) next(limit Time) (event, bool) {
 		if !ok || t > limit {
 			return event{}, false
 		}
-		if w.stale(&w.q.future[0]) {
+		if w.stale(w.q.peekFuture()) {
 			w.q.popFuture()
 			continue
 		}
@@ -99,7 +99,7 @@ func (w *World) NextAt() (Time, bool) {
 	if w.q.now.len() > 0 {
 		return w.now, true
 	}
-	for len(w.q.future) > 0 && w.stale(&w.q.future[0]) {
+	for e := w.q.peekFuture(); e != nil && w.stale(e); e = w.q.peekFuture() {
 		w.q.popFuture()
 	}
 	return w.q.nextFuture()

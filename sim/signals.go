@@ -73,7 +73,7 @@ func (w *World) deliverSignal(e event) {
 		saved := w.cause
 		w.cause = s
 		if wk := w.workerOf(p); wk != nil && e.from == p.parent {
-			w.trace.stored(s).flags |= FlagOn
+			w.trace.setFlags(s, FlagOn)
 			w.workerStop(e.to, wk, reason, s)
 		} else {
 			w.deliver(e.to, Message{Kind: MsgExit, From: e.from, Term: reason})

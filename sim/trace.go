@@ -107,21 +107,30 @@ func (e Entry) Has(flags uint8) bool { return e.Flags&flags == flags }
 
 const chunkBits = 14
 
-// entry is an Entry as stored: without its time, which the trace keeps once
-// per instant (a cascade of a million events at one instant stores it once).
+// entry is an Entry as stored, in 16 bytes: pids take 24 bits (the process
+// limit keeps them there), so the kind and the flags ride in the low byte
+// of the two pid words. The time is kept once per instant and the rare refs
+// in a side table.
 type entry struct {
-	pid, other Pid
+	pidKind    uint32 // pid<<8 | kind
+	otherFlags uint32 // other<<8 | flags
 	term       TermID
-	ref        Ref
 	cause      Seq
-	kind       Kind
-	flags      uint8
 }
+
+// The packing above needs every pid below 1<<24.
+const _ = uint(1<<24 - int(FirstPid) - MaxProcesses)
 
 // instant records that entries from seq on happened at time at.
 type instant struct {
 	from Seq
 	at   Time
+}
+
+// refMark records the ref of entry seq.
+type refMark struct {
+	seq Seq
+	ref Ref
 }
 
 // trace stores entries in chunks of 1<<chunkBits: a full chunk is never
@@ -131,6 +140,7 @@ type instant struct {
 type trace struct {
 	chunks   [][]entry
 	instants []instant
+	refs     []refMark
 	n        int
 }
 
@@ -143,10 +153,16 @@ func (t *trace) add(e Entry) Seq {
 		t.chunks = append(t.chunks, c)
 	}
 	c := &t.chunks[len(t.chunks)-1]
-	*c = append(*c, entry{pid: e.Pid, other: e.Other, term: e.Term, ref: e.Ref, cause: e.Cause, kind: e.Kind, flags: e.Flags})
+	*c = append(*c, entry{
+		pidKind: uint32(e.Pid)<<8 | uint32(e.Kind), otherFlags: uint32(e.Other)<<8 | uint32(e.Flags),
+		term: e.Term, cause: e.Cause,
+	})
 	t.n++
 	if k := len(t.instants); k == 0 || t.instants[k-1].at != e.At {
 		t.instants = append(t.instants, instant{from: Seq(t.n), at: e.At})
+	}
+	if e.Ref != 0 {
+		t.refs = append(t.refs, refMark{seq: Seq(t.n), ref: e.Ref})
 	}
 	return Seq(t.n)
 }
@@ -159,13 +175,26 @@ func (t *trace) stored(s Seq) *entry {
 func (t *trace) at(s Seq) Entry {
 	e := t.stored(s)
 	k := sort.Search(len(t.instants), func(i int) bool { return t.instants[i].from > s }) - 1
-	return Entry{At: t.instants[k].at, Pid: e.pid, Other: e.other, Term: e.term, Ref: e.ref, Cause: e.cause, Kind: e.kind, Flags: e.flags}
+	out := Entry{
+		At: t.instants[k].at, Pid: Pid(e.pidKind >> 8), Kind: Kind(e.pidKind),
+		Other: Pid(e.otherFlags >> 8), Flags: uint8(e.otherFlags), Term: e.term, Cause: e.cause,
+	}
+	if r := sort.Search(len(t.refs), func(i int) bool { return t.refs[i].seq >= s }); r < len(t.refs) && t.refs[r].seq == s {
+		out.Ref = t.refs[r].ref
+	}
+	return out
 }
+
+// setFlags adds flags to entry s after it was recorded.
+func (t *trace) setFlags(s Seq, flags uint8) { t.stored(s).otherFlags |= uint32(flags) }
 
 // clone shares the full chunks, which are never written again, and copies
 // the last, still growing, one.
 func (t *trace) clone() trace {
-	c := trace{chunks: append([][]entry(nil), t.chunks...), instants: append([]instant(nil), t.instants...), n: t.n}
+	c := trace{
+		chunks: append([][]entry(nil), t.chunks...), instants: append([]instant(nil), t.instants...),
+		refs: append([]refMark(nil), t.refs...), n: t.n,
+	}
 	if k := len(c.chunks); k > 0 {
 		c.chunks[k-1] = append(make([]entry, 0, cap(c.chunks[k-1])), c.chunks[k-1]...)
 	}
