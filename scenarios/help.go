@@ -34,13 +34,30 @@ var helpTopics = []helpEntry{
 	{"seed", "seed N", "seed the random generator (chaos)", "seed 42"},
 	{"chaos", "chaos RATE [for DURATION]", "crash random processes, RATE per second on average (0 stops)", "chaos 2 for 10s"},
 	{"ps", "ps", "list every process", "ps"},
-	{"tree", "tree", "live processes under who spawned them, with their links", "tree"},
+	{"tree", "tree", "the supervision trees, then the other live processes under who spawned them", "tree"},
 	{"info", "info P", "everything about P: links, monitors, flags, mailbox", "info a"},
 	{"mailbox", "mailbox P", "print P's messages without removing them", "mailbox a"},
 	{"whereis", "whereis @n", "who is registered as n", "whereis @db"},
 	{"time", "time", "the clock and what is pending", "time"},
 	{"trace", "trace [N]", "the last N events (all by default)", "trace 20"},
 	{"why", "why P", "the chain of events that ended P, from the first cause", "why c"},
+	{"sup", "sup NAME [strategy=…] [intensity=N] [period=S] [auto_shutdown=…] { children }",
+		"start a supervisor (the shell is its parent); see help intensity", "sup top strategy=one_for_all { worker a; worker b }"},
+	{"worker", "worker NAME [restart=…] [shutdown=…] [trap_exit] [terminate=D] [init=…] [init_time=D] [register=N] [significant]",
+		"a gen_server child; shutdown in ms or brutal_kill|infinity; init=ok,error:R,crash:R,ignore (one per start)", "worker db restart=transient shutdown=500 trap_exit terminate=200ms"},
+	{"intensity", "sup NAME intensity=N period=SECONDS { … }",
+		"N restarts are fine, the N+1th within the period shuts the supervisor down. OTP stamps restarts in WHOLE seconds and counts stamps >= Now-Period, so the real window is between Period and Period+1 seconds",
+		"sup top intensity=3 period=5 { worker w }"},
+	{"start_child", "start_child SUP worker NAME [opts] | start_child SUP", "supervisor:start_child/2 (for simple_one_for_one: children TEMPLATE_1, TEMPLATE_2, …)", "start_child pool"},
+	{"terminate_child", "terminate_child SUP NAME|PID", "stop a child by its shutdown spec; its entry stays (temporary: removed)", "terminate_child top db"},
+	{"restart_child", "restart_child SUP NAME", "start a terminated child again: {ok,Pid}, or {error,running|not_found}", "restart_child top db"},
+	{"delete_child", "delete_child SUP NAME", "remove a terminated child's spec", "delete_child top db"},
+	{"which_children", "which_children SUP", "the children, newest first, as OTP lists them", "which_children top"},
+	{"count_children", "count_children SUP", "[{specs,N},{active,N},{supervisors,N},{workers,N}]", "count_children top"},
+	{"stop", "stop SUP", "stop a top-level supervisor as its parent would (shutdown), waiting until it is gone", "stop top"},
+	{"shutdown", "shutdown", "stop every top-level supervisor, latest first, then kill the other processes", "shutdown"},
+	{"hang", "A: hang", "A stops answering (no terminate, failed health checks) until A: recover", "db: hang"},
+	{"recover", "A: recover", "a hung process answers again", "db: recover"},
 	{"mark", "mark", "start counting exits for expect exit_order", "mark"},
 	{"expect", "expect alive|dead|mailbox|registered|unregistered|restarts|exit_order|error ...", "check the world; scenarios print PASS or FAIL", "expect dead b reason=killed"},
 	{"help", "help [VERB]", "this list, or one verb", "help link"},
@@ -50,7 +67,7 @@ func (x *execution) help(topic string) error {
 	if topic == "" {
 		x.printf("Commands (help VERB for an example; ACTOR: in front makes a process act, else the shell acts):")
 		for _, h := range helpTopics {
-			x.printf("  " + padRight(h.usage, 38) + " " + h.summary)
+			x.printf("  " + padRight(h.verb, 16) + " " + h.summary)
 		}
 		return nil
 	}

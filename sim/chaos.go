@@ -1,7 +1,8 @@
 package sim
 
 // chaos is the fault injector's state. Ticks come at uniformly random
-// intervals averaging 1/rate; each crashes one live process chosen uniformly.
+// intervals averaging 1/rate; each crashes one live process chosen
+// uniformly among those that run user code: supervisors are never picked.
 type chaos struct {
 	gen   uint32 // bumped by every SetChaos; older ticks are stale
 	mean  Time   // mean interval between crashes; 0 when off
@@ -46,19 +47,17 @@ func (w *World) chaosTick(e event) {
 	w.scheduleChaos(e.cause)
 }
 
-// chaosVictim picks a live process uniformly at random.
+// chaosVictim picks a live process that is not a supervisor, uniformly at
+// random.
 func (w *World) chaosVictim() (Pid, bool) {
-	if w.live == 0 {
-		return 0, false
-	}
-	k := int(w.rng.intn(uint64(w.live)))
+	var candidates []Pid
 	for i := 0; i < w.procs.len(); i++ {
-		if w.procs.at(i).alive() {
-			if k == 0 {
-				return FirstPid + Pid(i), true
-			}
-			k--
+		if p := FirstPid + Pid(i); w.procs.at(i).alive() && !w.IsSupervisor(p) {
+			candidates = append(candidates, p)
 		}
 	}
-	return 0, false
+	if len(candidates) == 0 {
+		return 0, false
+	}
+	return candidates[w.rng.intn(uint64(len(candidates)))], true
 }

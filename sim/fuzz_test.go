@@ -43,6 +43,11 @@ func (f *fuzzWorld) ref(b byte) Ref {
 func (f *fuzzWorld) act(op, a, b byte) {
 	w, x, y := f.w, f.actor(a), f.pid(b)
 	reason := fuzzReasons[int(b)%len(fuzzReasons)]
+	if op%24 >= 16 {
+		f.supAct(op%24-16, a, b)
+		w.RunInstant()
+		return
+	}
 	switch op % 16 {
 	case 0, 1:
 		p, r, err := w.Spawn(x, SpawnOpts{Link: op%2 == 1, Monitor: b%3 == 0 && x != Shell, TrapExit: b%2 == 0})
@@ -89,9 +94,67 @@ func (f *fuzzWorld) act(op, a, b byte) {
 	w.RunInstant()
 }
 
+// fuzzSpec builds a small supervisor spec whose shape comes from the bytes.
+func fuzzSpec(a, b byte) SupSpec {
+	flags := SupFlags{Strategy: Strategy(a % 4), Intensity: int(b % 4), Period: 1 + int(a%3), AutoShutdown: AutoShutdown(b % 3)}
+	n := 1 + int(b%3)
+	if flags.Strategy == SimpleOneForOne {
+		n = 1
+	}
+	spec := SupSpec{Flags: flags}
+	for i := 0; i < n; i++ {
+		c := ChildSpec{
+			ID: fmt.Sprintf("c%d_%d", a, i), Restart: RestartType((int(a) + i) % 3), TrapExit: (b>>i)&1 == 1,
+			Shutdown: ShutdownSpec{Timeout: Time(b%3) * 100 * Millisecond, BrutalKill: a%5 == 0}, Terminate: Time(i) * 50 * Millisecond,
+			Significant: flags.AutoShutdown != Never && i == 0 && (int(a)+i)%3 != 0,
+		}
+		if (a+byte(i))%7 == 0 {
+			c.Init = []InitResult{{Kind: InitOK}, {Kind: InitError, Reason: Atom("bad")}}
+		}
+		if i == 2 && b%5 == 0 {
+			c.Sup = &SupSpec{Flags: DefaultFlags(), Children: []ChildSpec{{ID: fmt.Sprintf("n%d", a), Shutdown: ShutdownSpec{Timeout: Second}}}}
+			c.Shutdown = ShutdownSpec{Infinity: true}
+		}
+		spec.Children = append(spec.Children, c)
+	}
+	return spec
+}
+
+// supAct performs a supervisor operation: start one, call one, stop one.
+func (f *fuzzWorld) supAct(op, a, b byte) {
+	w := f.w
+	sup := f.pid(b)
+	switch op {
+	case 0, 1:
+		if p, err := w.StartSupervisor(fmt.Sprintf("s%d", len(f.pids)), fuzzSpec(a, b)); err == nil || p != 0 {
+			f.pids = append(f.pids, p)
+		}
+	case 2:
+		w.StartChild(sup, &ChildSpec{ID: fmt.Sprintf("d%d", a), Restart: RestartType(a % 3), Shutdown: ShutdownSpec{Timeout: Second}})
+	case 3:
+		w.TerminateChild(sup, fmt.Sprintf("c%d_%d", a, b%3), 0)
+	case 4:
+		w.RestartChild(sup, fmt.Sprintf("c%d_%d", a, b%3))
+	case 5:
+		w.DeleteChild(sup, fmt.Sprintf("c%d_%d", a, b%3))
+	case 6:
+		w.Stop(sup)
+	case 7:
+		w.Hang(f.pid(a))
+	}
+	for i := 0; i < w.NumProcesses(); i++ {
+		if p := FirstPid + Pid(i); w.Supervised(p) && !contains(f.pids, p) {
+			f.pids = append(f.pids, p)
+		}
+	}
+}
+
 // checkInvariants verifies what must hold whenever the current instant has
 // run to completion.
 func checkInvariants(w *World) error {
+	if err := checkSupervisors(w); err != nil {
+		return err
+	}
 	for i := 0; i < w.NumProcesses(); i++ {
 		p := FirstPid + Pid(i)
 		if err := checkProcess(w, p); err != nil {
@@ -146,7 +209,7 @@ func checkTrace(w *World) error {
 			return fmt.Errorf("entry %d goes back in time", s)
 		case e.Kind == KindSignal && e.Has(FlagViaLink) && linkSignals[pair{e.Cause, e.Pid}]:
 			return fmt.Errorf("exit %d signals %v twice", e.Cause, e.Pid)
-		case e.Kind == KindDown && downs[e.Ref]:
+		case e.Kind == KindDown && e.Ref != 0 && downs[e.Ref]:
 			return fmt.Errorf("monitor %v fired twice", e.Ref)
 		}
 		last = e.At
@@ -155,6 +218,59 @@ func checkTrace(w *World) error {
 		}
 		if e.Kind == KindDown {
 			downs[e.Ref] = true
+		}
+	}
+	return nil
+}
+
+// checkSupervisors verifies that a live supervisor's children are exactly
+// its live linked children, that its restarts in the window never exceed
+// its intensity, and, once nothing is pending, that no child outlives its
+// supervisor.
+func checkSupervisors(w *World) error {
+	for i := 0; i < w.NumProcesses(); i++ {
+		p := FirstPid + Pid(i)
+		s := w.supOf(p)
+		if s == nil {
+			continue
+		}
+		if !w.Alive(p) {
+			if err := checkOrphans(w, p); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(s.stamps) > s.def.flags.Intensity {
+			return fmt.Errorf("supervisor %v holds %d restarts with intensity %d", p, len(s.stamps), s.def.flags.Intensity)
+		}
+		for _, c := range s.children {
+			if c.pid != 0 && !w.Alive(c.pid) && s.wait == nil && !unlinked(w, p, c.pid) {
+				return fmt.Errorf("supervisor %v lists dead %v as child %s", p, c.pid, c.id())
+			}
+		}
+	}
+	return nil
+}
+
+// unlinked reports whether a and b ever unlinked: a child that unlinks from
+// its supervisor dies unnoticed, as in OTP.
+func unlinked(w *World, a, b Pid) bool {
+	for s := Seq(1); int(s) <= w.TraceLen(); s++ {
+		e := w.Entry(s)
+		if e.Kind == KindUnlink && (e.Pid == a && e.Other == b || e.Pid == b && e.Other == a) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkOrphans(w *World, sup Pid) error {
+	if w.Pending() > 0 {
+		return nil
+	}
+	for i := 0; i < w.NumProcesses(); i++ {
+		if p := FirstPid + Pid(i); w.Alive(p) && w.Supervised(p) && w.Parent(p) == sup && !w.Hung(p) {
+			return fmt.Errorf("%v outlives its dead supervisor %v", p, sup)
 		}
 	}
 	return nil
@@ -193,6 +309,8 @@ func FuzzKernelInvariants(f *testing.F) {
 	f.Add(uint64(1), []byte{0, 0, 0, 1, 5, 1, 1, 9, 2, 7, 5, 4, 9, 1, 0})
 	f.Add(uint64(2), []byte{0, 0, 1, 0, 0, 2, 2, 5, 1, 4, 5, 0, 11, 0, 1, 13, 5, 40, 7, 9, 0, 14, 0, 60})
 	f.Add(uint64(3), []byte{1, 4, 0, 1, 4, 1, 1, 8, 2, 6, 5, 0, 9, 0, 3, 15, 0, 3, 8, 5, 0})
+	f.Add(uint64(4), []byte{16, 1, 2, 16, 3, 5, 8, 5, 1, 7, 9, 2, 18, 0, 1, 14, 0, 200, 19, 1, 0, 22, 0, 1, 14, 0, 250})
+	f.Add(uint64(5), []byte{17, 2, 10, 8, 6, 3, 8, 7, 3, 8, 8, 3, 14, 0, 90, 23, 5, 2, 20, 0, 0, 14, 0, 255, 14, 0, 255})
 	f.Fuzz(func(t *testing.T, seed uint64, prog []byte) {
 		if len(prog) > 3*400 {
 			prog = prog[:3*400]

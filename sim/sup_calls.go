@@ -82,16 +82,19 @@ func newChildDef(c ChildSpec) *childDef {
 	return d
 }
 
-// runUntilTrue runs events until done holds or nothing is left to run,
-// within the MaxRunEvents bound.
-func (w *World) runUntilTrue(done func() bool) {
+// runUntilTrue runs events until done holds, nothing is left to run, or a
+// safety bound (MaxRunEvents events, MaxRunSpan of virtual time) is hit: a
+// supervisor waiting forever on a hung child must not hang its caller.
+func (w *World) runUntilTrue(done func() bool) bool {
+	limit := w.now + MaxRunSpan
 	for n := 0; n < MaxRunEvents && !done(); n++ {
-		e, ok := w.next(maxTime)
+		e, ok := w.next(limit)
 		if !ok {
-			return
+			break
 		}
 		w.exec(e)
 	}
+	return done()
 }
 
 // Supervisor calls from the shell. Each is synchronous, like OTP's: the
@@ -141,7 +144,9 @@ func (w *World) callSup(sup Pid, c *call) (Term, error) {
 	w.cause = s
 	w.deliver(sup, Message{Kind: MsgCall, From: Shell, Term: w.intern(c.term()), Aux: int32(len(w.calls) - 1)})
 	w.cause = saved
-	w.runUntilTrue(func() bool { return c.done || !w.proc(sup).alive() })
+	if !w.runUntilTrue(func() bool { return c.done || !w.proc(sup).alive() }) {
+		return nil, refuse("no reply from " + w.Label(sup) + ": " + w.busyText(sup) + " (gave up waiting at a safety bound)")
+	}
 	if !c.done {
 		reason, _ := w.ExitReason(sup)
 		return nil, &Error{Reason: reason, Msg: "the supervisor exited before it replied"}
@@ -175,8 +180,17 @@ func (w *World) Stop(sup Pid) error {
 		return refuse(w.Label(sup) + " is not a top-level supervisor: stop it with terminate_child on its parent")
 	}
 	w.sendExit(Shell, sup, tShutdown)
-	w.runUntilTrue(func() bool { return !w.proc(sup).alive() })
+	if !w.runUntilTrue(func() bool { return !w.proc(sup).alive() }) {
+		return refuse(w.Label(sup) + " is still stopping: " + w.busyText(sup) + " (gave up waiting at a safety bound)")
+	}
 	return nil
+}
+
+func (w *World) busyText(sup Pid) string {
+	if v, ok := w.Supervisor(sup); ok && v.Busy != "" {
+		return v.Busy
+	}
+	return "waiting"
 }
 
 // ShutdownAll stops every top-level supervisor, latest started first, each

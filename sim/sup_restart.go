@@ -67,7 +67,11 @@ func (w *World) addRestart(s *supervisor) bool {
 		k++
 	}
 	s.stamps = s.stamps[k:]
-	return len(s.stamps) <= s.def.flags.Intensity
+	if len(s.stamps) > s.def.flags.Intensity {
+		s.stamps = s.stamps[:len(s.stamps)-1] // refused: no restart happened
+		return false
+	}
+	return true
 }
 
 // supRestart is restart/2: count the restart, then restart the child's set
