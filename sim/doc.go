@@ -1,6 +1,6 @@
 // Package sim is a deterministic discrete-event simulator of Erlang/OTP
 // processes: links, monitors, trap_exit, exit signals, the name registry,
-// timers, messages and, later, supervisors.
+// timers, messages, and OTP supervisors with gen_server workers.
 //
 // A World is a plain value. Nothing in it runs on its own: callers perform
 // actions (Spawn, Link, SendExit, ...) at the current virtual instant and then
