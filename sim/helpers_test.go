@@ -2,7 +2,6 @@ package sim
 
 import (
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -189,16 +188,3 @@ func traceText(w *World) []string {
 }
 
 func itoa(i int) string { return Int(i).String() }
-
-// knownDeviation skips a test that asserts real OTP 25 behaviour the kernel
-// does not have yet, unless SIM_KNOWN_DEVIATIONS=1 is set. Run them with
-//
-//	SIM_KNOWN_DEVIATIONS=1 go test ./sim/ -run Deviation
-//
-// to see them fail until the kernel is fixed.
-func knownDeviation(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("SIM_KNOWN_DEVIATIONS") == "" {
-		t.Skip("known kernel deviation from OTP 25: " + what + " (SIM_KNOWN_DEVIATIONS=1 runs it)")
-	}
-}

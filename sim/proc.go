@@ -32,6 +32,7 @@ type procExt struct {
 	monsOut  []int32     // monitors this process holds
 	timersIn []int32     // timers whose destination is this pid
 	child    *childDef   // the spec a supervisor started it from
+	childKey int32       // its key among that supervisor's children
 	sup      *supervisor // its supervisor state, when it is one
 	wk       *worker     // its gen_server state, when it is a supervised worker
 }

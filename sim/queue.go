@@ -53,8 +53,6 @@ const slotBits = 26
 
 func (k heapKey) slot() uint32 { return uint32(k.seqSlot & (1<<slotBits - 1)) }
 
-func (q *queue) len() int { return q.now.len() + len(q.keys) }
-
 // each calls f on every queued event, in no particular order.
 func (q *queue) each(f func(*event)) {
 	q.now.each(f)

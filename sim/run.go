@@ -106,9 +106,10 @@ func (w *World) NextAt() (Time, bool) {
 }
 
 // RunInstant runs every event due at the current instant, including those
-// they cause, and returns how many ran. Signals take no virtual time, so a
-// whole cascade runs here.
-func (w *World) RunInstant() int { return w.runUntil(w.now, -1) }
+// they cause, and returns how many ran (at most MaxRunEvents, so that no
+// instant can run forever). Signals take no virtual time, so a whole
+// cascade runs here.
+func (w *World) RunInstant() int { return w.runUntil(w.now, MaxRunEvents) }
 
 // Step runs the next n events (at most MaxRunEvents), moving the clock
 // forward to them as needed, and returns how many ran (fewer when the queue

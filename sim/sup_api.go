@@ -1,6 +1,9 @@
 package sim
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // supCall handles a call from the shell with OTP's return values (fact
 // E31). Calls that stop or start a child block the supervisor until that
@@ -125,7 +128,7 @@ func (w *World) callTerminateChild(s *supervisor, i int32, c *call) {
 		w.reply(s, i, errSimpleOneFor)
 		return
 	case s.simple():
-		x = s.childByPid(c.pid)
+		x = w.childByPid(s, c.pid)
 		if x == nil {
 			w.reply(s, i, atomOK)
 			return
@@ -160,14 +163,27 @@ func (s *supervisor) stoppedChild(id string) (*child, Term) {
 	return x, nil
 }
 
-// whichChildren lists the children newest first, as OTP does.
+// whichChildren lists the children newest first, as OTP does. The
+// children of a simple_one_for_one supervisor live in a map keyed by pid:
+// OTP 25 lists them in pid order (for up to 32 of them; beyond, in hash
+// order), those being restarted last, and gives each the template's
+// modules.
 func (w *World) whichChildren(s *supervisor) Term {
-	out := List{}
+	cs := make([]*child, 0, len(s.children))
 	for i := len(s.children) - 1; i >= 0; i-- {
-		c := s.children[i]
+		cs = append(cs, s.children[i])
+	}
+	if s.simple() {
+		sort.SliceStable(cs, func(i, j int) bool {
+			return cs[i].pid != 0 && (cs[j].pid == 0 || cs[i].pid < cs[j].pid)
+		})
+	}
+	out := List{}
+	for _, c := range cs {
 		var id, pid Term = Atom(c.id()), atomUndefined
+		mods := List{id}
 		if s.simple() {
-			id = atomUndefined
+			id, mods = atomUndefined, List{Atom(s.def.children[0].spec.ID)}
 		}
 		switch {
 		case c.pid != 0:
@@ -175,7 +191,7 @@ func (w *World) whichChildren(s *supervisor) Term {
 		case c.restarting:
 			pid = Atom("restarting")
 		}
-		out = append(out, Tuple{id, pid, childKind(c), List{Atom(c.id())}})
+		out = append(out, Tuple{id, pid, childKind(c), mods})
 	}
 	return out
 }

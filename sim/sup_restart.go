@@ -84,7 +84,7 @@ func (w *World) supRestart(s *supervisor, c *child, old Pid) {
 		w.supStop(s, tShutdown)
 		return
 	}
-	w.record(Entry{Kind: KindRestart, Pid: s.pid, Other: old, Term: w.intern(Atom(c.id())), Cause: w.cause})
+	w.record(Entry{Kind: KindRestart, Pid: s.pid, Other: old, Term: w.idTerm(c.def), Cause: w.cause})
 	c.restarting = true
 	set := s.restartSet(c)
 	for i := len(set) - 1; i >= 0; i-- {

@@ -55,8 +55,15 @@ func (w *World) spawnChild(s *supervisor, c *child) (startResult, bool) {
 	}
 	pid, _ := w.spawn(s.pid, SpawnOpts{Name: spec.ID, Link: true, TrapExit: spec.TrapExit || spec.Sup != nil})
 	c.pid = pid
-	w.extra(w.proc(pid)).child = c.def
+	ext := w.extra(w.proc(pid))
+	ext.child, ext.childKey = c.def, c.key
 	if spec.Sup != nil {
+		if bad := checkSpec(spec.Sup); bad != nil {
+			// Its init stops: start_link returns {error, Bad}.
+			r := w.intern(bad)
+			w.die(pid, r, w.cause)
+			return startResult{err: r}, true
+		}
 		w.supInit(w.newSupervisor(pid, s.pid, c.def.sup))
 		return startResult{}, false
 	}

@@ -16,6 +16,15 @@ type childDef struct {
 	sup    *supDef // set for a supervisor child
 	inits  int     // init results consumed so far
 	starts int     // successful starts
+	idTerm TermID  // the id as an atom, once interned
+}
+
+// idTerm is the child's id as an interned atom, interned once per world.
+func (w *World) idTerm(d *childDef) TermID {
+	if d.idTerm == 0 {
+		d.idTerm = w.intern(Atom(d.spec.ID))
+	}
+	return d.idTerm
 }
 
 // supDef is a supervisor spec as the world keeps it.
@@ -135,9 +144,12 @@ func (w *World) IsSupervisor(p Pid) bool { return w.supOf(p) != nil }
 // then appends steps to the current message's work.
 func (s *supervisor) then(steps ...step) { s.agenda = append(s.agenda, steps...) }
 
-// first puts a step before the rest of the current message's work.
+// first puts a step before the rest of the current message's work. The
+// agenda is the supervisor's own (clones copy it), so it shifts in place.
 func (s *supervisor) first(st step) {
-	s.agenda = append([]step{st}, s.agenda...)
+	s.agenda = append(s.agenda, step{})
+	copy(s.agenda[1:], s.agenda)
+	s.agenda[0] = st
 }
 
 func (s *supervisor) add(d *childDef) *child {
@@ -147,20 +159,43 @@ func (s *supervisor) add(d *childDef) *child {
 	return c
 }
 
+// byKey finds a child by key. Keys grow with every add and children keep
+// their order, so s.children is sorted by key.
 func (s *supervisor) byKey(k int32) *child {
-	for _, c := range s.children {
-		if c.key == k {
-			return c
+	if len(s.children) == 0 {
+		return nil
+	}
+	// Without removals, keys are dense from the first one.
+	if i := int(k - s.children[0].key); i >= 0 && i < len(s.children) && s.children[i].key == k {
+		return s.children[i]
+	}
+	lo, hi := 0, len(s.children)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.children[m].key < k {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(s.children) && s.children[lo].key == k {
+		return s.children[lo]
 	}
 	return nil
 }
 
-func (s *supervisor) childByPid(p Pid) *child {
-	for _, c := range s.children {
-		if c.pid == p && p != 0 {
-			return c
-		}
+// childByPid finds s's child running as p. A child's pid is only ever the
+// process spawned for it, which notes the child's key.
+func (w *World) childByPid(s *supervisor, p Pid) *child {
+	if p == 0 || !w.Exists(p) {
+		return nil
+	}
+	e := w.extOf(w.proc(p))
+	if e == nil || e.child == nil {
+		return nil
+	}
+	if c := s.byKey(e.childKey); c != nil && c.pid == p {
+		return c
 	}
 	return nil
 }
@@ -210,7 +245,11 @@ func (w *World) supRun(s *supervisor) {
 			}
 		case len(s.agenda) > 0:
 			st := s.agenda[0]
-			s.agenda = s.agenda[1:]
+			if len(s.agenda) == 1 {
+				s.agenda = s.agenda[:0] // keeps the array for the next steps
+			} else {
+				s.agenda = s.agenda[1:]
+			}
 			w.runStep(s, st)
 		default:
 			m, ok := w.takeMessage(s.pid, func(Message) bool { return true })
@@ -247,10 +286,16 @@ func (w *World) takeMessage(p Pid, match func(Message) bool) (Message, bool) {
 		return Message{}, false
 	}
 	for i, m := range e.mailbox {
-		if match(m) {
+		switch {
+		case !match(m):
+			continue
+		case i == 0:
+			// Slicing off the front leaves what callers of Mailbox hold intact.
+			e.mailbox = e.mailbox[1:]
+		default:
 			e.mailbox = append(e.mailbox[:i:i], e.mailbox[i+1:]...)
-			return m, true
 		}
+		return m, true
 	}
 	return Message{}, false
 }
@@ -263,7 +308,7 @@ func (w *World) supHandle(s *supervisor, m Message) {
 	case MsgExit:
 		if m.From == s.parent {
 			w.supStop(s, m.Term)
-		} else if c := s.childByPid(m.From); c != nil {
+		} else if c := w.childByPid(s, m.From); c != nil {
 			w.childExited(s, c, m.Term)
 		}
 	case MsgCall:

@@ -141,8 +141,12 @@ type SupSpec struct {
 }
 
 // checkSpec returns the reason OTP's supervisor:init would stop with for a
-// malformed spec (fact E30, E31), or nil.
+// malformed spec (facts E28, E30, E31), or nil: the flags first, then the
+// children.
 func checkSpec(s *SupSpec) Term {
+	if bad := checkFlags(s.Flags); bad != nil {
+		return Tuple{Atom("supervisor_data"), bad}
+	}
 	if s.Flags.Strategy == SimpleOneForOne && len(s.Children) != 1 {
 		ids := make(List, len(s.Children))
 		for i, c := range s.Children {
@@ -158,16 +162,36 @@ func checkSpec(s *SupSpec) Term {
 	return nil
 }
 
-// checkChild returns the start_spec error of one child, or nil.
+// checkFlags returns the error of flags out of range, checked in the order
+// of supervisor:do_check_flags/1: strategy, intensity (≥ 0), period (≥ 1
+// second), auto_shutdown.
+func checkFlags(f SupFlags) Term {
+	switch {
+	case f.Strategy > SimpleOneForOne:
+		return Tuple{Atom("invalid_strategy"), Int(f.Strategy)}
+	case f.Intensity < 0:
+		return Tuple{Atom("invalid_intensity"), Int(f.Intensity)}
+	case f.Period < 1:
+		return Tuple{Atom("invalid_period"), Int(f.Period)}
+	case f.AutoShutdown > AllSignificant:
+		return Tuple{Atom("invalid_auto_shutdown"), Int(f.AutoShutdown)}
+	}
+	return nil
+}
+
+// checkChild returns the start_spec error of one child, or nil. Like
+// supervisor:validSignificant/3, it checks auto_shutdown=never before the
+// restart type: a permanent significant child under never is rejected
+// for never.
 func checkChild(f SupFlags, c *ChildSpec) Term {
 	if !c.Significant {
 		return nil
 	}
-	if c.Restart == Permanent {
-		return badCombination("restart", Atom("permanent"))
-	}
 	if f.AutoShutdown == Never {
 		return badCombination("auto_shutdown", Atom("never"))
+	}
+	if c.Restart == Permanent {
+		return badCombination("restart", Atom("permanent"))
 	}
 	return nil
 }

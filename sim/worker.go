@@ -83,7 +83,7 @@ func (w *World) startHealth(s *supervisor, c *child) {
 // with reason unhealthy, and its supervisor handles the exit as any other.
 func (w *World) healthEvent(e event) {
 	s := w.supOf(e.to)
-	c := s.childByPid(e.from)
+	c := w.childByPid(s, e.from)
 	h := c.def.spec.Health
 	hung := w.proc(c.pid).flags&flagHung != 0
 	switch {
@@ -114,5 +114,5 @@ func (w *World) healthEvent(e event) {
 // is no longer the one running.
 func (w *World) healthStale(e *event) bool {
 	s := w.supOf(e.to)
-	return s == nil || !w.proc(e.to).alive() || s.childByPid(e.from) == nil || !w.proc(e.from).alive()
+	return s == nil || !w.proc(e.to).alive() || w.childByPid(s, e.from) == nil || !w.proc(e.from).alive()
 }
