@@ -65,6 +65,10 @@ func okPid(p Pid) Term {
 // takes it back out.
 func (w *World) callStartChild(s *supervisor, i int32, c *call) {
 	spec := c.spec
+	if spec == nil && !s.simple() {
+		w.reply(s, i, errorTerm(Tuple{Atom("invalid_child_spec"), List{}}))
+		return
+	}
 	if s.simple() {
 		tmpl := s.def.children[0].spec
 		s.def.dynamic++

@@ -101,9 +101,14 @@ func (w *World) runUntilTrue(done func() bool) bool {
 // world runs until the supervisor replies. The reply is returned as OTP
 // writes it; a reply {error, R} also comes back as an *Error with Reason R.
 
-// StartChild is supervisor:start_child/2. For simple_one_for_one spec is
-// nil and the child is named after the template, TEMPLATE_N.
+// StartChild is supervisor:start_child/2. For simple_one_for_one spec must
+// be nil and the child is named after the template, TEMPLATE_N; for other
+// strategies a nil spec gets {error,{invalid_child_spec,[]}}, as OTP answers
+// start_child(Sup, []).
 func (w *World) StartChild(sup Pid, spec *ChildSpec) (Term, error) {
+	if spec != nil && w.IsSupervisor(sup) && w.supOf(sup).simple() {
+		return nil, refuse(w.Label(sup) + " is simple_one_for_one: its children come from its template; write `start_child " + w.Label(sup) + "`")
+	}
 	return w.callSup(sup, &call{kind: reqStartChild, spec: spec})
 }
 
