@@ -23,6 +23,7 @@ const usage = `crashcourse — learn Erlang/OTP fault tolerance by simulation
 usage:
   crashcourse                       run the built-in tour and show its cascade
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
+  crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
 
 run flags:
@@ -39,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runScenario(args[1:], stdout, stderr)
+	case "repl":
+		return replCommand(args[1:], stdin, stdout, stderr)
 	case "scenarios":
 		for _, s := range scenarios.Builtin() {
 			fmt.Fprintln(stdout, "builtin:"+s.Name)

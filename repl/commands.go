@@ -1,0 +1,97 @@
+package repl
+
+import (
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+)
+
+// replCommands are the REPL's own commands, outside the language.
+var replCommands = []string{"save", "load", "quit"}
+
+// replHelp documents the REPL's own commands for `help`.
+var replHelp = map[string][3]string{
+	"save": {"save FILE", "write this session as a scenario that replays to the same state", "save trio.scn"},
+	"load": {"load FILE", "run a scenario file here (builtin:NAME for a built-in)", "load builtin:tour"},
+	"quit": {"quit", "leave the REPL (Ctrl-D does too)", "quit"},
+}
+
+// replCommand runs line when it is one of the REPL's own commands (save,
+// load, quit, or help about them) and reports whether it was.
+func (sh *shell) replCommand(line string) bool {
+	line, _, _ = strings.Cut(line, " #")
+	verb, arg, _ := strings.Cut(strings.TrimSpace(line), " ")
+	arg = strings.TrimSpace(arg)
+	switch verb {
+	case "quit":
+		sh.flush(false)
+		if arg != "" {
+			sh.problem(sh.lineNo, "quit takes no argument")
+			sh.sum.broken = true
+			return true
+		}
+		sh.quit = true
+	case "save", "load":
+		sh.flush(false)
+		if arg == "" {
+			sh.problem(sh.lineNo, "usage: "+replHelp[verb][0])
+			sh.sum.broken = true
+			return true
+		}
+		if verb == "save" {
+			sh.save(arg)
+		} else {
+			sh.load(arg)
+		}
+	case "help":
+		return sh.replCommandHelp(arg)
+	default:
+		return false
+	}
+	return true
+}
+
+// replCommandHelp answers `help save|load|quit`.
+func (sh *shell) replCommandHelp(topic string) bool {
+	h, ok := replHelp[topic]
+	if !ok {
+		return false
+	}
+	sh.flush(false)
+	if sh.typed.events {
+		sh.out.line("  " + h[0])
+		sh.out.line("    " + h[1])
+		sh.out.line("    example: " + h[2])
+	}
+	return true
+}
+
+// help completes, interactively, what the session's `help` prints: the
+// REPL's own commands and a first exercise after the list of verbs, and
+// the usage of a verb that has no help entry of its own. A script prints
+// what `crashcourse run` would.
+func (sh *shell) help(c *scenarios.Command, r *scenarios.Result) {
+	topic := c.Show.Topic
+	switch {
+	case sh.script:
+	case topic == "" && r.Err == nil:
+		r.Lines = append(r.Lines, "",
+			"REPL commands (not part of the language):")
+		for _, v := range replCommands {
+			r.Lines = append(r.Lines, "  "+padRight(replHelp[v][0], 16)+" "+replHelp[v][1])
+		}
+		r.Lines = append(r.Lines, "",
+			"Tab completes, ↑ recalls history, Ctrl-C cancels the line, Ctrl-D leaves.",
+			"Start here, a linked trio:  spawn a · a: spawn_link b · b: spawn_link c · kill b · why c")
+	case r.Err != nil && scenarios.Usage(topic) != "":
+		r.Err = nil
+		r.Lines = []string{scenarios.Usage(topic)}
+	}
+}
+
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}

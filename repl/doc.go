@@ -1,0 +1,54 @@
+// Package repl is crashcourse's line REPL: a shell over one
+// scenarios.Session, for learners.
+//
+// Interactive mode (stdin is a terminal) reads lines with readline. The
+// prompt shows the virtual clock and what is pending
+// ("[t=1.5s · 3 pending, next +500ms] > "). After each command the REPL
+// prints the trace entries it caused, one a line, indented by causal depth
+// so that a cascade reads like a story, then what the command printed,
+// any note about the run, and the verdict of an expectation. Colour is used
+// when stdout is a terminal, unless NO_COLOR is set or TERM is dumb. Tab
+// completes verbs, processes, @registered names, refs, expectation kinds
+// and supervisor options with their values; history is kept between
+// sessions in $XDG_STATE_HOME/crashcourse/history (by default
+// ~/.local/state/crashcourse/history). A line that opens a sup body with
+// '{' continues on the next lines until the braces close. Ctrl-C cancels
+// the line (or the open command) and stops a load between two commands;
+// Ctrl-D or `quit` leaves, with exit status 0.
+//
+// Besides the command language (the one of scenario files, listed by
+// `help`), the REPL has three commands of its own: `save FILE`,
+// `load FILE` and `quit`.
+//
+//   - save FILE writes the session as a scenario that `crashcourse run`
+//     replays to the same state and passes: every command that parsed, in
+//     order (except `help`), with the initial seed when it was not 0. A
+//     command that failed is followed by `expect error` (unless an
+//     `expect error` that passed already follows it); an expectation that
+//     did not pass is kept as a comment. The file is written atomically: a
+//     temporary file in the same directory, then a rename.
+//   - load FILE (or builtin:NAME) runs a scenario in this session, printed
+//     interactively as `crashcourse run -v` prints it, in a script as the
+//     script's own commands. A file that does not parse runs nothing. Its
+//     commands join the session (a later save includes them).
+//
+// Non-interactive mode (stdin is not a terminal) reads commands from stdin
+// and prints exactly what `crashcourse run` prints for a file of the same
+// lines (`crashcourse run -v` with Verbose), with "<stdin>" as the file
+// name: a PASS or FAIL line per expectation, errors with a caret, notes,
+// and the closing "N passed, M failed". Unlike run, a line that does not
+// parse is reported with its caret and the rest still runs. The exit status
+// is the one run would give: 2 when some input could not be parsed or read
+// (or a save or load failed), else 1 when an expectation failed, else 0.
+//
+// Limits, each reported with a message rather than a panic or a hang: a
+// line of more than 1 MiB is ignored (at the interactive prompt, whose
+// editing cost grows with the square of the line, more than 2048 bytes);
+// a command spans at most 1000 lines and 256 KiB; a load reads at most
+// 16 MiB and 100,000 commands, and Ctrl-C stops it between commands; a
+// command shows at most 200 of the events it caused and 1000 of the lines
+// it printed interactively (10,000 of each in verbose non-interactive
+// mode); `trace` prints at most 10,000 entries; Tab offers at most 500
+// candidates; the simulator itself bounds the processes of a world and
+// the events of run, advance and step.
+package repl

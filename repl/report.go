@@ -1,0 +1,112 @@
+package repl
+
+import (
+	"strconv"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// reporter prints results in one of the REPL's styles. In a script it
+// prints what scenarios.RunScript prints, byte for byte; interactively it
+// adds colour, shorter verdicts and carets that fit the terminal.
+type reporter struct {
+	out       *output
+	echo      bool // print "> COMMAND" before a command's events
+	events    bool // print the events a command caused and what it printed
+	maxEvents int  // at most this many events a command
+	maxLines  int  // at most this many lines of what a command printed
+	withPos   bool // PASS and FAIL name file:line
+	pretty    bool // interactive errors: a short window of the line, the message by the caret
+}
+
+// report prints what r did, and counts its verdict in sum. An error that
+// an `expect error` right after expects is not printed unless events are.
+func (rep *reporter) report(w *sim.World, r scenarios.Result, expectingError bool, sum *tally) {
+	o := rep.out
+	if rep.events && r.Check == nil {
+		if rep.echo {
+			o.line(o.paint(o.st.echo, "> "+r.Cmd.Text))
+		}
+		rep.printEvents(w, r)
+		rep.printLines(r.Lines)
+	}
+	if r.Note != "" {
+		o.line(o.paint(o.st.note, rep.where(r.Cmd.Pos, true)+"note: "+r.Note))
+	}
+	if r.Err != nil && (rep.events || !expectingError) {
+		o.caret(r.Err, rep.pretty, rep.withPos)
+	}
+	if r.Check != nil {
+		rep.verdict(r, sum)
+	}
+}
+
+// printEvents prints the events of r, at most maxEvents of them.
+func (rep *reporter) printEvents(w *sim.World, r scenarios.Result) {
+	lines, more := rep.out.eventLines(w, r, rep.maxEvents)
+	for _, l := range lines {
+		rep.out.line("  " + l)
+	}
+	if more > 0 {
+		rep.out.line(rep.out.paint(rep.out.st.note, "  … and "+strconv.Itoa(more)+
+			" more events (the REPL's limit; `trace N` prints the last N)"))
+	}
+}
+
+// printLines prints what a command printed, at most maxLines lines.
+func (rep *reporter) printLines(lines []string) {
+	o := rep.out
+	for i, l := range lines {
+		switch {
+		case i == rep.maxLines:
+			o.line(o.paint(o.st.note, "  … and "+strconv.Itoa(len(lines)-i)+" more lines (the REPL's limit)"))
+			return
+		case l == "" && rep.pretty:
+			o.line("")
+		default:
+			o.line("  " + l)
+		}
+	}
+}
+
+// verdict prints PASS or FAIL and counts it.
+func (rep *reporter) verdict(r scenarios.Result, sum *tally) {
+	o, c := rep.out, r.Check
+	at := ""
+	if rep.withPos {
+		at = r.Cmd.Pos.File + ":" + itoa(r.Cmd.Pos.Line)
+	}
+	if c.Pass {
+		sum.passed++
+		o.line(o.paint(o.st.pass, "PASS") + " " + join(at, r.Cmd.Text))
+		return
+	}
+	sum.failed++
+	if at != "" {
+		at += ":"
+	}
+	o.line(o.paint(o.st.fail, "FAIL") + " " + join(at, "expected "+c.Want+", got "+c.Got))
+}
+
+// where is "file:line:col: " for a script, "" interactively.
+func (rep *reporter) where(p scenarios.Pos, withCol bool) string {
+	if !rep.withPos {
+		return ""
+	}
+	s := p.File + ":" + itoa(p.Line)
+	if p.File == "" {
+		s = itoa(p.Line)
+	}
+	if withCol {
+		s += ":" + itoa(p.Col)
+	}
+	return s + ": "
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
