@@ -8,9 +8,6 @@ import (
 	"github.com/crashcourse/crashcourse/sim"
 )
 
-// maxIndent caps the causal indentation, as scenarios.EventLines does.
-const maxIndent = 8
-
 // eventLines formats at most max of the trace entries r caused, one a
 // line, indented by causal depth, and says how many more there were.
 // Plain lines are scenarios.EventLines'; coloured ones read the same once
@@ -27,15 +24,9 @@ func (o *output) eventLines(w *sim.World, r scenarios.Result, max int) (lines []
 	if !o.color {
 		return scenarios.EventLines(w, r), more
 	}
-	depth := map[sim.Seq]int{}
-	for s := r.From; s <= r.To; s++ {
-		e := w.Entry(s)
-		d := 0
-		if pd, ok := depth[e.Cause]; ok {
-			d = min(pd+1, maxIndent)
-		}
-		depth[s] = d
-		lines = append(lines, o.colorEntry(w, s, e, d))
+	for i, d := range scenarios.Depths(w, r) {
+		s := r.From + sim.Seq(i)
+		lines = append(lines, o.colorEntry(w, s, w.Entry(s), d))
 	}
 	return lines, more
 }

@@ -77,22 +77,31 @@ func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, s
 	}
 }
 
-// maxDepth caps the indentation of long cascades.
+// maxIndent caps the indentation of long cascades.
 const maxIndent = 8
 
 // EventLines formats the trace entries a command caused, one per line,
 // indented by causal depth so a cascade reads like a story.
 func EventLines(w *sim.World, r Result) []string {
-	depth := map[sim.Seq]int{}
 	var lines []string
-	for s := r.From; s <= r.To; s++ {
-		e := w.Entry(s)
-		d := 0
-		if pd, ok := depth[e.Cause]; ok {
-			d = min(pd+1, maxIndent)
-		}
-		depth[s] = d
-		lines = append(lines, formatEntry(w, s, d))
+	for i, d := range Depths(w, r) {
+		lines = append(lines, formatEntry(w, r.From+sim.Seq(i), d))
 	}
 	return lines
+}
+
+// Depths gives each entry of r its causal depth within the command: 0 for
+// an entry whose cause came before the command, one more than its cause's
+// depth otherwise, capped at maxIndent.
+func Depths(w *sim.World, r Result) []int {
+	if r.To < r.From {
+		return nil
+	}
+	depths := make([]int, r.To-r.From+1)
+	for s := r.From; s <= r.To; s++ {
+		if c := w.Entry(s).Cause; c >= r.From {
+			depths[s-r.From] = min(depths[c-r.From]+1, maxIndent)
+		}
+	}
+	return depths
 }
