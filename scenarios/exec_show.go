@@ -121,6 +121,31 @@ func (x *execution) info(p sim.Pid) {
 		x.printf("  monitored: by " + w.Label(m.Watcher) + " " + m.Ref.String())
 	}
 	x.printf("  mailbox:   " + itoa(i.Mailbox) + " messages")
+	x.supervision(p)
+}
+
+// supervision adds what a supervisor is, or who supervises a child.
+func (x *execution) supervision(p sim.Pid) {
+	w := x.w()
+	if v, ok := w.Supervisor(p); ok {
+		f := v.Flags
+		x.printf("  supervisor: " + f.Strategy.String() + ", intensity " + itoa(f.Intensity) + " per " + itoa(f.Period) + "s, auto_shutdown " + f.AutoShutdown.String())
+		x.printf("  children:  " + itoa(len(v.Children)) + busyNote(v.Busy))
+		return
+	}
+	if n, ok := w.Restarts(p); ok {
+		x.printf("  supervised by " + w.Label(w.Parent(p)) + ", restarted " + itoa(n) + " times")
+	}
+	if w.Hung(p) {
+		x.printf("  hung: answers nothing until it recovers")
+	}
+}
+
+func busyNote(busy string) string {
+	if busy == "" {
+		return ""
+	}
+	return "; now " + busy
 }
 
 func (x *execution) mailbox(p sim.Pid) {
