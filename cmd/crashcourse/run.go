@@ -25,11 +25,21 @@ usage:
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
+  crashcourse verify FILE.scn... [--scale N] [--keep DIR] [-j N] [-q]
+                                    check a scenario against the real Erlang/OTP runtime
+  crashcourse export FILE.scn --erlang|--elixir
+                                    print its supervision trees as Erlang or Elixir code
 
 run flags:
   --seed N         seed the simulation's random generator (default 0)
   --trace FILE|-   write the event trace as JSON Lines (- for stdout; the report then goes to stderr)
   -v               print every command with the events it caused
+
+verify flags:
+  --scale N        virtual ms per real ms on OTP (default: 1, or what fits the scenario in about 2s)
+  --keep DIR       keep the translated program and what OTP did in DIR
+  -j N             scenarios verified at once (default 2)
+  -q               print only the points that differ, and the totals
 `
 
 // run is the whole program; main only supplies the process's streams.
@@ -42,6 +52,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runScenario(args[1:], stdout, stderr)
 	case "repl":
 		return replCommand(args[1:], stdin, stdout, stderr)
+	case "verify":
+		return verify(args[1:], stdout, stderr)
+	case "export":
+		return export(args[1:], stdout, stderr)
 	case "scenarios":
 		for _, s := range scenarios.Builtin() {
 			fmt.Fprintln(stdout, "builtin:"+s.Name)

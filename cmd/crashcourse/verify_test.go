@@ -1,0 +1,109 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/crashcourse/crashcourse/scenarios/otp"
+)
+
+// needErl skips a test that runs the real runtime when erl is missing,
+// except under CI (CI=true), where that must fail.
+func needErl(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("erl"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("erl is not on PATH and CI=true. %s", otp.InstallHint)
+		}
+		t.Skip("skipped: erl is not on PATH. " + otp.InstallHint)
+	}
+}
+
+func TestVerifyWithoutErlang(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	f := write(t, "a.scn", "spawn a\nexpect alive a\n")
+	code, _, stderr := call("verify", f)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "apt-get install -y erlang-nox")
+}
+
+func TestVerifyExitStatus(t *testing.T) {
+	needErl(t)
+	good := write(t, "good.scn", "spawn a\na: spawn_link b\nb: exit boom\nexpect dead a reason=boom\n")
+	wrong := write(t, "wrong.scn", "spawn a\na: spawn_link b\nb: exit boom\nexpect alive a\n")
+	untranslatable := write(t, "step.scn", "spawn a\nstep 2\nexpect alive a\n")
+	bad := write(t, "bad.scn", "spwan a\n")
+
+	code, out, _ := call("verify", good)
+	assert.Equal(t, exitOK, code, out)
+	assert.True(t, strings.HasSuffix(out, " agree, 0 differ\n"), out)
+
+	code, out, _ = call("verify", wrong)
+	assert.Equal(t, exitFailed, code, out)
+	assert.Contains(t, out, "DIFFER "+wrong+":4 expect alive a: sim=dead with reason boom otp=dead with reason boom")
+
+	code, _, stderr := call("verify", untranslatable)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, untranslatable+":2:1: step runs single events")
+
+	code, _, stderr = call("verify", bad)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "unknown verb")
+
+	code, _, stderr = call("verify")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "want at least one scenario file")
+}
+
+func TestVerifyManyFilesAndKeep(t *testing.T) {
+	needErl(t)
+	dir := t.TempDir()
+	for _, n := range []string{"one", "two"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n+".scn"), []byte("spawn "+n+"\nexpect alive "+n+"\n"), 0o644))
+	}
+	code, out, _ := call("verify", "-q", dir)
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "== "+filepath.Join(dir, "one.scn")+"\n")
+	assert.Contains(t, out, "== "+filepath.Join(dir, "two.scn")+"\n")
+
+	keep := t.TempDir()
+	code, _, _ = call("verify", "--keep", keep, filepath.Join(dir, "one.scn"))
+	assert.Equal(t, exitOK, code)
+	for _, f := range []string{"scenario.terms", "observed.terms", "cc_driver.erl", "cc_worker.erl", "cc_sup.erl"} {
+		assert.FileExists(t, filepath.Join(keep, f))
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	f := write(t, "app.scn", "sup app {\n  worker db trap_exit\n}\n")
+	code, out, _ := call("export", f, "--erlang")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "%% ---- app_sup.erl ----\n")
+	assert.Contains(t, out, "-module(db_server).")
+
+	code, out, _ = call("export", "--elixir", f)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "# ---- app/app_supervisor.ex ----\n")
+	assert.Contains(t, out, "Supervisor.init(children, strategy: :one_for_one, max_restarts: 1, max_seconds: 5)")
+
+	dir := t.TempDir()
+	code, out, _ = call("export", "--erlang", "-o", dir, f)
+	assert.Equal(t, exitOK, code)
+	assert.FileExists(t, filepath.Join(dir, "app_sup.erl"))
+	assert.Contains(t, out, filepath.Join(dir, "db_server.erl"))
+
+	code, _, stderr := call("export", f)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "want one of --erlang and --elixir")
+
+	none := write(t, "none.scn", "spawn a\n")
+	code, _, stderr = call("export", "--erlang", none)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "no supervisor to export")
+}

@@ -1,0 +1,518 @@
+package otp
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// Point is one thing verify compares: an expectation, a command's result,
+// the exits a command caused, or the final outcome of a process or a
+// registered name.
+type Point struct {
+	Pos   scenarios.Pos // the command it belongs to; Line 0 for final outcomes
+	What  string
+	Agree bool
+	Sim   string // what the simulator showed
+	OTP   string // what the real runtime showed
+	Note  string // how it was compared, or why it differs
+}
+
+// String is the report line: AGREE or DIFFER, where, what, and for a
+// difference both sides.
+func (p Point) String() string {
+	at := p.Pos.File
+	if p.Pos.Line > 0 {
+		at += ":" + strconv.Itoa(p.Pos.Line)
+	}
+	var b strings.Builder
+	if p.Agree {
+		b.WriteString("AGREE  " + at + " " + p.What)
+		if p.Sim != "" {
+			b.WriteString(": " + p.Sim)
+		}
+	} else {
+		b.WriteString("DIFFER " + at + " " + p.What + ": sim=" + p.Sim + " otp=" + p.OTP)
+	}
+	if p.Note != "" {
+		b.WriteString(" (" + p.Note + ")")
+	}
+	return b.String()
+}
+
+// comparison holds both runs while points are made.
+type comparison struct {
+	t      *translation
+	o      *otpRun
+	points []Point
+}
+
+func compare(t *translation, o *otpRun) []Point {
+	c := &comparison{t: t, o: o}
+	for i, s := range t.steps {
+		switch {
+		case s.cmd.Expect != nil:
+			c.expectation(i, s)
+		default:
+			c.result(i, s)
+			c.exits(i, s)
+		}
+	}
+	c.finals()
+	return c.points
+}
+
+func (c *comparison) add(p Point) { c.points = append(c.points, p) }
+
+func (c *comparison) simMatcher(o *observation) matcher {
+	return matcher{latest: o.latest, pidLit: func(n int64) term { return c.t.pidOf(sim.Pid(n)) }}
+}
+
+// expectation judges the expectation on both worlds: the point agrees when
+// it holds in both.
+func (c *comparison) expectation(i int, s *step) {
+	e := s.cmd.Expect
+	simOK, simGot := judge(e, s.obs, c.simMatcher(s.obs))
+	p := Point{Pos: s.cmd.Pos, What: cmdText(s.cmd), Sim: simGot}
+	oo, ok := c.o.obs[i]
+	if !ok {
+		p.OTP = "no observation (the driver stopped before this line)"
+		c.add(p)
+		return
+	}
+	otpOK, otpGot := judge(e, oo, c.simMatcher(oo))
+	p.OTP = otpGot
+	p.Agree = simOK && otpOK
+	switch {
+	case s.res.Check != nil && s.res.Check.Pass != simOK:
+		p.Note = "verify reads the simulator differently from crashcourse run: please report"
+	case !simOK && !otpOK && simGot == otpGot:
+		p.Note = "the simulator and OTP agree with each other; the expectation does not hold"
+	case !simOK && otpOK:
+		p.Note = "the expectation holds on OTP but not in the simulator"
+	case simOK && !otpOK:
+		p.Note = "the expectation holds in the simulator but not on OTP"
+	}
+	if e.Kind == "exit_order" {
+		switch open := c.openPairs(e, s.obs.order); {
+		case open != "" && p.Agree:
+			p.Note = "OTP leaves the order of " + open + " open: the simulator's is one of the possible"
+		case open != "":
+			p.Note = "OTP leaves the order of " + open + " open: a scenario should not assert it"
+		}
+	}
+	c.add(p)
+}
+
+// openPairs names the neighbours of an exit_order whose order is not
+// causal in the simulator.
+func (c *comparison) openPairs(e *scenarios.ExpectCmd, order []int64) string {
+	var open []string
+	for i := 1; i < len(order); i++ {
+		a, b := sim.Seq(order[i-1]), sim.Seq(order[i])
+		if a != 0 && b != 0 && !c.t.causes(a, b) && !c.t.causes(b, a) {
+			open = append(open, refText(e.Procs[i-1])+"/"+refText(e.Procs[i]))
+		}
+	}
+	return strings.Join(open, ", ")
+}
+
+// causes reports whether trace entry a is an ancestor of b.
+func (t *translation) causes(a, b sim.Seq) bool {
+	w := t.world()
+	for s := b; s > a; {
+		s = w.Entry(s).Cause
+		if s == a {
+			return true
+		}
+	}
+	return false
+}
+
+// result compares how a command ended: it failed, was refused, or replied
+// (supervisor calls). Matching successes make no point, except replies.
+func (c *comparison) result(i int, s *step) {
+	r, ok := c.o.results[i]
+	if !ok {
+		if s.erl != "noop" {
+			c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Sim: describeErr(s.err), OTP: "not run"})
+		}
+		return
+	}
+	oe := otpErr(r)
+	if s.err.failed && s.err.reason == nil && oe.reason != nil {
+		// The language refuses a command OTP would run and fail.
+		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Agree: true, Sim: "refused",
+			Note: "the simulator refuses what OTP runs and fails with " + oe.reason.String()})
+		return
+	}
+	if s.err.failed != oe.failed || s.err.reason != nil && oe.reason != nil && !equal(childRecords(*s.err.reason), childRecords(*oe.reason)) ||
+		(s.err.reason == nil) != (oe.reason == nil) {
+		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Sim: describeErr(s.err), OTP: describeErr(oe)})
+		return
+	}
+	if s.cmd.Dyn == nil || s.cmd.Verb == "stop" || s.cmd.Verb == "shutdown" || s.err.failed && tag(r) != "reply_error" {
+		return
+	}
+	simReply, ok1 := c.simReply(s)
+	otpReply, ok2 := otpReplyOf(r)
+	if !ok1 || !ok2 {
+		return
+	}
+	simReply, otpReply = childRecords(simReply), childRecords(otpReply)
+	p := Point{Pos: s.cmd.Pos, What: "reply to `" + cmdText(s.cmd) + "`", Sim: simReply.String(), OTP: otpReply.String()}
+	p.Agree = equal(simReply, otpReply)
+	c.add(p)
+}
+
+func describeErr(e errInfo) string {
+	switch {
+	case !e.failed:
+		return "succeeded"
+	case e.reason == nil:
+		return "refused"
+	}
+	return "failed with " + e.reason.String()
+}
+
+// simReply is the supervisor's reply the simulator printed.
+func (c *comparison) simReply(s *step) (term, bool) {
+	if len(s.res.Lines) == 0 {
+		return term{}, false
+	}
+	raw, err := parseTerm(s.res.Lines[0])
+	if err != nil {
+		return term{}, false
+	}
+	return c.t.simMap(raw), true
+}
+
+// simMap names the raw pids and refs of a term the simulator printed.
+func (t *translation) simMap(raw term) term {
+	pids := map[string]term{"<shell>": pidTerm(shellName, 0)}
+	for p, id := range t.ids {
+		pids[p.String()] = id
+	}
+	refs := map[string]int64{}
+	var collect func(term)
+	collect = func(x term) {
+		if x.k == kRawRef {
+			k, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(x.s, "#Ref<"), ">"), 10, 64)
+			refs[x.s] = k
+		}
+		for _, e := range x.elems {
+			collect(e)
+		}
+	}
+	collect(raw)
+	return mapTerm(raw, pids, refs)
+}
+
+func otpReplyOf(r term) (term, bool) {
+	switch tag(r) {
+	case "reply", "reply_error":
+		return r.elems[1], true
+	}
+	return term{}, false
+}
+
+// childRecords hides what differs by construction in the #child{} record
+// OTP leaks into start_child errors: the start function (the simulator
+// names a module after the child, verify runs cc_worker) and the shutdown
+// time (scaled to real time).
+func childRecords(t term) term {
+	if t.k != kTuple && t.k != kList {
+		return t
+	}
+	out := term{k: t.k, elems: make([]term, len(t.elems))}
+	for i, e := range t.elems {
+		out.elems[i] = childRecords(e)
+	}
+	if t.k == kTuple && len(t.elems) == 9 && t.elems[0].k == kAtom && t.elems[0].s == "child" {
+		out.elems[3] = atom("$start")
+		out.elems[6] = atom("$shutdown")
+	}
+	return out
+}
+
+// exits compares the exits a command caused: the same processes with the
+// same reasons, and in the same order wherever the simulator's order is
+// causal (a supervisor waiting for each child, a chain of links). Exits
+// with no causal order between them are compared as a set.
+func (c *comparison) exits(i int, s *step) {
+	start, ok := c.o.starts[i]
+	if !ok {
+		return
+	}
+	end := c.nextStart(i)
+	var otp []otpExit
+	var only []string
+	for _, e := range c.o.exits {
+		if e.key > start && (end == 0 || e.key < end) {
+			if e.pid.k == kPid && c.t.incs[e.pid.s] < int(e.pid.n) && !c.knownLater(e.pid) {
+				only = append(only, exitText(e.pid, e.reason))
+				continue
+			}
+			otp = append(otp, e)
+		}
+	}
+	if len(otp) == 0 && len(s.exits) == 0 {
+		return
+	}
+	sort.Slice(otp, func(a, b int) bool { return otp[a].key < otp[b].key })
+	p := Point{Pos: s.cmd.Pos, What: "exits caused by `" + cmdText(s.cmd) + "`"}
+	p.Sim = describeExits(s.exits)
+	parts := make([]string, len(otp))
+	for k, e := range otp {
+		parts[k] = exitText(e.pid, e.reason)
+	}
+	p.OTP = strings.Join(parts, ", ")
+	if p.OTP == "" {
+		p.OTP = "none"
+	}
+	p.Agree, p.Note = c.sameExits(s.exits, otp)
+	if len(only) > 0 {
+		p.Note = strings.TrimPrefix(p.Note+"; ", "; ") + "not compared, only OTP spawned them: " + strings.Join(only, ", ")
+	}
+	c.add(p)
+}
+
+// knownLater reports whether the simulator ever had this incarnation.
+func (c *comparison) knownLater(p term) bool { return c.t.incs[p.s] >= int(p.n) }
+
+func (c *comparison) nextStart(i int) int64 {
+	for j := i + 1; j < len(c.t.steps); j++ {
+		if k, ok := c.o.starts[j]; ok {
+			return k
+		}
+	}
+	return 0
+}
+
+func describeExits(es []simExit) string {
+	if len(es) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(es))
+	for k, e := range es {
+		parts[k] = exitText(e.pid, e.reason)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func exitText(p, reason term) string {
+	name := strings.TrimSuffix(strings.TrimPrefix(p.String(), "<"), ">")
+	return name + " " + reason.String()
+}
+
+// sameExits matches the simulator's exits with OTP's by process identity.
+func (c *comparison) sameExits(sims []simExit, otp []otpExit) (bool, string) {
+	if len(sims) != len(otp) {
+		return false, ""
+	}
+	pos := map[string]int{} // process → index in OTP order
+	for k, e := range otp {
+		pos[e.pid.String()] = k
+	}
+	for _, e := range sims {
+		k, ok := pos[e.pid.String()]
+		if !ok || !equal(e.reason, otp[k].reason) {
+			return false, ""
+		}
+	}
+	var open []string
+	for a := 0; a < len(sims); a++ {
+		var with []string
+		for b := a + 1; b < len(sims); b++ {
+			before := pos[sims[a].pid.String()] < pos[sims[b].pid.String()]
+			causal := c.t.causes(sims[a].seq, sims[b].seq)
+			switch {
+			case causal && !before:
+				return false, "OTP broke the causal order " + exitName(sims[a]) + " before " + exitName(sims[b])
+			case !causal:
+				with = append(with, exitName(sims[b]))
+			}
+		}
+		if len(with) > 0 {
+			open = append(open, exitName(sims[a])+" with "+strings.Join(with, ", "))
+		}
+	}
+	if len(open) > 0 {
+		return true, "OTP leaves the order open for " + strings.Join(open, "; ") + ": compared as a set, causal orders as sequences"
+	}
+	return true, ""
+}
+
+func exitName(e simExit) string {
+	return strings.TrimSuffix(strings.TrimPrefix(e.pid.String(), "<"), ">")
+}
+
+// finals compares the outcome of every process name and registered name.
+func (c *comparison) finals() {
+	w := c.t.world()
+	end := scenarios.Pos{File: c.t.file}
+	for _, name := range c.t.names {
+		p, _ := w.Lookup(name)
+		k := c.t.incs[name]
+		f, ok := c.o.finals[name]
+		life := Point{Pos: end, What: "outcome of " + name}
+		life.Sim = lifeText(w, c.t, p, k)
+		if !ok {
+			life.OTP = "never started"
+			c.add(life)
+			continue
+		}
+		life.OTP = otpLifeText(f, c.o.incs[name])
+		life.Agree = life.Sim == life.OTP || c.sameLife(w, p, k, f, c.o.incs[name])
+		c.add(life)
+		if !w.IsSupervisor(p) {
+			c.mailbox(end, name, p, f)
+		}
+		if n, sup := w.Restarts(p); sup || f.supervised {
+			rp := Point{Pos: end, What: "restarts of " + name, Sim: restartText(n, sup), OTP: restartText(f.restarts, f.supervised)}
+			rp.Agree = rp.Sim == rp.OTP
+			c.add(rp)
+		}
+	}
+	for _, reg := range c.t.regNames {
+		rp := Point{Pos: end, What: "registry @" + reg, Sim: "free", OTP: "free"}
+		if h, ok := w.Whereis(reg); ok {
+			rp.Sim = c.t.pidOf(h).String()
+		}
+		if h := c.o.reg[reg]; h != nil {
+			rp.OTP = h.String()
+		}
+		rp.Agree = rp.Sim == rp.OTP
+		c.add(rp)
+	}
+	var extra []string
+	for name := range c.o.finals {
+		if c.t.incs[name] == 0 {
+			extra = append(extra, name)
+		}
+	}
+	sort.Strings(extra)
+	for _, name := range extra {
+		f := c.o.finals[name]
+		c.add(Point{Pos: end, What: "outcome of " + name, Agree: true, Sim: "never spawned",
+			Note: "only OTP spawned it (" + otpLifeText(f, c.o.incs[name]) + "): a process whose start OTP rejects before it runs, which the simulator does not create"})
+	}
+}
+
+func lifeText(w *sim.World, t *translation, p sim.Pid, k int) string {
+	if r, dead := w.ExitReason(p); dead {
+		return "dead " + t.fromSim(r).String() + incText(k)
+	}
+	return "alive" + incText(k)
+}
+
+func otpLifeText(f otpFinal, k int) string {
+	if !f.alive {
+		return "dead " + f.reason.String() + incText(k)
+	}
+	return "alive" + incText(k)
+}
+
+func incText(k int) string {
+	if k <= 1 {
+		return ""
+	}
+	return " (incarnation " + strconv.Itoa(k) + ")"
+}
+
+func (c *comparison) sameLife(w *sim.World, p sim.Pid, k int, f otpFinal, ok int) bool {
+	if k != ok {
+		return false
+	}
+	r, dead := w.ExitReason(p)
+	if dead != !f.alive {
+		return false
+	}
+	return !dead || equal(c.t.fromSim(r), f.reason)
+}
+
+func restartText(n int, supervised bool) string {
+	if !supervised {
+		return "not supervised"
+	}
+	return strconv.Itoa(n)
+}
+
+// mailbox compares a process's final mailbox. Messages from one sender
+// keep their order (X1); across senders the order may differ when they
+// arrived during the same command, so a mailbox with the same messages in
+// another order agrees with a note.
+func (c *comparison) mailbox(end scenarios.Pos, name string, p sim.Pid, f otpFinal) {
+	w := c.t.world()
+	var sims []term
+	for _, m := range w.Mailbox(p) {
+		sims = append(sims, c.t.fromSim(w.MessageTerm(m)))
+	}
+	mp := Point{Pos: end, What: "mailbox of " + name, Sim: "[" + joinTerms(sims) + "]", OTP: "[" + joinTerms(f.msgs) + "]"}
+	mp.Agree = sameSeq(sims, f.msgs)
+	if !mp.Agree && sameBySender(sims, f.msgs) {
+		mp.Agree, mp.Note = true, "the same messages, in another order only across senders: compared per sender"
+	}
+	c.add(mp)
+}
+
+func sameSeq(a, b []term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameBySender reports whether two mailboxes hold the same messages in the
+// same order per sender. The sender of an EXIT is in it, a DOWN comes from
+// the process it names; plain messages, whose sender is not in the term,
+// must keep their order among themselves.
+func sameBySender(a, b []term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	split := func(ms []term) map[string][]term {
+		out := map[string][]term{}
+		for _, m := range ms {
+			k := senderKey(m)
+			out[k] = append(out[k], m)
+		}
+		return out
+	}
+	sa, sb := split(a), split(b)
+	if len(sa) != len(sb) {
+		return false
+	}
+	for k, xs := range sa {
+		if !sameSeq(xs, sb[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func senderKey(m term) string {
+	if m.k == kTuple && len(m.elems) == 3 && tag(m) == "EXIT" {
+		return "exit " + m.elems[1].String()
+	}
+	if m.k == kTuple && len(m.elems) == 5 && tag(m) == "DOWN" {
+		return "down " + m.elems[3].String()
+	}
+	return "plain"
+}
+
+// cmdText is a command as written, its first line only.
+func cmdText(c *scenarios.Command) string {
+	if first, _, more := strings.Cut(c.Text, "\n"); more {
+		return strings.TrimSpace(first) + " …"
+	}
+	return c.Text
+}

@@ -1,0 +1,94 @@
+// Package otp checks scenarios against the real Erlang/OTP runtime
+// (`crashcourse verify`) and exports their supervision trees as real code
+// (`crashcourse export --erlang|--elixir`).
+//
+// # Verify
+//
+// Verify runs a scenario twice: in the simulator, command by command, and
+// on the real runtime (erl from PATH), translated to a file of Erlang terms
+// that the embedded driver cc_driver reads and performs in order:
+//
+//   - The shell is the driver process. It traps exits and is linked only to
+//     the top-level supervisors it starts, as their parent (an application
+//     master in OTP terms); it never dies.
+//   - A named plain process is a real process in a loop that does a
+//     selective receive on a private tag, so its real mailbox holds only
+//     the messages the scenario sent it; the driver asks it to link, send,
+//     exit, raise, register and so on, and waits for it to answer or die.
+//   - sup and worker trees are real OTP supervisors (cc_sup) of real
+//     gen_servers (cc_worker) honouring every option: trap_exit, terminate
+//     and init times, init results, register, restart types, shutdown
+//     specs, significant children and auto_shutdown.
+//   - Every process reports itself (name, incarnation, pid) and is traced
+//     with strict monotonic timestamps: exit reasons and exit orders come
+//     from the runtime's own trace.
+//
+// After every command the driver waits until nothing runs on the node (the
+// real counterpart of the simulator's "everything at the current instant").
+// Then it compares, one line per point:
+//
+//   - every expect line, judged on what each world shows (AGREE when the
+//     expectation holds in both; otherwise DIFFER sim=… otp=…, with a note
+//     saying which side it fails on);
+//   - the failure of each command and the reply of each supervisor call;
+//   - the exits each command caused: the same processes with the same
+//     reasons, in the same order wherever the simulator's order is causal
+//     (a supervisor waiting for each child, a chain of links); exits with
+//     no causal order between them (the children of a killed supervisor,
+//     simple_one_for_one shutdowns) are compared as a set, and the line
+//     says so;
+//   - the outcome of every process (alive or dead, exit reason, how many
+//     incarnations), its final mailbox (in order per sender; across senders
+//     as a set, with a note) and, when supervised, its restart count; and
+//     every registered name the scenario uses.
+//
+// Pids compare by identity (the same name and incarnation in both worlds)
+// or by shape when one side cannot name them; refs by the order the
+// scenario created them, or by shape; a stack trace ([...] in the
+// simulator) matches any stack trace. A worker's mailbox is what its
+// handle_info/2 received, followed by what is still unread in its queue
+// (only a hung worker leaves messages unread).
+//
+// # Time
+//
+// Virtual time becomes real time, scaled: with scale S, S virtual
+// milliseconds take one real millisecond (terminate=, init_time=,
+// shutdown=MS, send_after and advance are all divided by S). By default a
+// scenario whose virtual time fits in DefaultBudget (2 s) runs in real time
+// (S = 1); a longer one is compressed to fit in it (advance 10s gives S = 5).
+// Options.Scale (--scale) forces a scale. Limits:
+//
+//   - OTP counts restart intensity in whole seconds of real time, which
+//     cannot be scaled: when a supervisor's restarts in the simulator span
+//     its period or more (so that a restart can leave the window), the
+//     scenario runs in real time, starting on a whole second of the
+//     runtime's monotonic clock as the simulator's clock starts at 0, and
+//     keeping to an absolute schedule. A restart that the scenario places
+//     within about 100 ms after a whole second can still land on either
+//     side on a loaded machine.
+//   - Commands take real time (typically well under a millisecond each)
+//     that is not virtual time. A user timer (send_after) is handled
+//     exactly: advance stops once every timer due by the new virtual time
+//     has fired and before any later one does. Other timed events (a
+//     supervisor's shutdown timer against a terminate= time, an init_time=)
+//     need some room: keep them at least a few milliseconds of real time
+//     apart, that is a few times S milliseconds of virtual time.
+//   - run becomes an advance by the time the simulator's run took, plus 2 ms.
+//
+// # What cannot be translated
+//
+// step (single simulator events), chaos (random crashes from the
+// simulator's seed) and the extensions backoff= and health= have no
+// counterpart in OTP: Verify returns a *TranslateError naming each line.
+// count=N is plain sugar for N workers and is translated. hang and recover
+// are: a hung process answers nothing until recover, and a hung worker's
+// gen_server code does not run.
+//
+// # Export
+//
+// ExportErlang writes one supervisor module per supervisor (sup flags and
+// child specs as maps, every key spelled out) and a gen_server skeleton
+// per worker behaviour; ExportElixir writes Supervisor modules (children
+// and Supervisor.init/2), DynamicSupervisor for simple_one_for_one, and
+// GenServer modules.
+package otp

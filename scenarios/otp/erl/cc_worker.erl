@@ -1,0 +1,88 @@
+%% cc_worker is a supervised worker of a crashcourse scenario: a gen_server
+%% honouring the worker options of the command language.
+%%   trap_exit    process_flag(trap_exit, true) in init/1
+%%   terminate    how long terminate/2 runs when its supervisor stops it
+%%   init         the results of init/1, consumed one per start across
+%%                restarts, the last one repeating: ok, ignore,
+%%                {error, R} (returns {stop, R}), {crash, R} (erlang:error(R))
+%%   init_time    how long init/1 takes
+%%   register     gen_server:start_link({local, Name}, ...)
+%% Messages it gets (and trapped exits from others than its parent) go to
+%% handle_info/2, which keeps them in the table cc_inbox: that, followed by
+%% what is still unread in its queue (only while it hangs), is its mailbox
+%% as the simulator shows it. The driver's commands arrive as
+%% {'$cc', From, Tag, Action} and run here, in the worker.
+-module(cc_worker).
+-behaviour(gen_server).
+
+-export([start_link/1, start_link/2]).
+-export([init/1, handle_call/3, handle_cast/2, handle_info/2, terminate/2]).
+
+start_link(C) -> start_link(C, maps:get(name, C)).
+
+%% start_link/2 is also the start of simple_one_for_one children: the extra
+%% argument is the dynamic child's name.
+start_link(C, Name) ->
+    Key = {maps:get(def, C), Name},
+    case cc_driver:latest_alive(Name) of
+        {true, Holder} -> {error, {already_started, Holder}};
+        false ->
+            Result = case maps:get(register, C) of
+                         undefined -> gen_server:start_link(?MODULE, {C, Name, Key}, []);
+                         Reg -> gen_server:start_link({local, Reg}, ?MODULE, {C, Name, Key}, [])
+                     end,
+            case Result of
+                {ok, _} -> cc_driver:count_start(Key);
+                {error, {already_started, _}} -> cc_driver:phantom(Name, Key);
+                _ -> ok
+            end,
+            Result
+    end.
+
+init({C, Name, Key}) ->
+    cc_driver:incarnation(Name, self(), worker),
+    ets:insert(cc_def, {{def, self()}, Key}),
+    process_flag(trap_exit, maps:get(trap_exit, C)),
+    Init = cc_driver:next_init(Key, maps:get(init, C)),
+    cc_driver:sleep(maps:get(init_time, C)),
+    case Init of
+        ok -> {ok, C};
+        ignore -> ignore;
+        {error, R} -> {stop, R};
+        {crash, R} -> erlang:error(R)
+    end.
+
+handle_call(_, _, C) -> {reply, ok, C}.
+
+handle_cast(_, C) -> {noreply, C}.
+
+handle_info({'$cc', From, Tag, Action}, C) ->
+    put('$cc_acting', true),
+    R = cc_driver:perform(Action),
+    erase('$cc_acting'),
+    From ! {'$cc_ack', Tag, R},
+    case R of
+        hang -> hang();
+        _ -> ok
+    end,
+    {noreply, C};
+handle_info(Msg, C) ->
+    cc_driver:inbox_add(self(), Msg),
+    {noreply, C}.
+
+%% A hung worker runs none of its code until recover: what arrives meanwhile
+%% stays unread in its queue (a stop from its supervisor too). Its receives
+%% are traced meanwhile, so that the queue it dies with can be shown.
+hang() ->
+    cc_driver:trace_receives(true),
+    receive {'$cc', From, Tag, recover} -> ok end,
+    cc_driver:trace_receives(false),
+    From ! {'$cc_ack', Tag, ok}.
+
+%% terminate/2 takes its time only when the supervisor stops the worker; a
+%% crash or exit/1 of its own ends it at once, as in the simulator.
+terminate(_, C) ->
+    case get('$cc_acting') of
+        true -> ok;
+        _ -> cc_driver:sleep(maps:get(terminate, C))
+    end.

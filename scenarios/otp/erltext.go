@@ -1,0 +1,102 @@
+package otp
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Helpers that write Erlang source text: the translated scenario is a file
+// of Erlang terms read with file:consult/1, and export writes modules.
+
+// eAtom writes an atom, quoted only when Erlang needs it.
+func eAtom(s string) string {
+	if needsNoQuotes(s) && !reserved[s] {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 32 || r == 127:
+			b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+func needsNoQuotes(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '@') {
+			return false
+		}
+	}
+	return true
+}
+
+// reserved words must be quoted to be atoms.
+var reserved = map[string]bool{
+	"after": true, "and": true, "andalso": true, "band": true, "begin": true, "bnot": true, "bor": true,
+	"bsl": true, "bsr": true, "bxor": true, "case": true, "catch": true, "cond": true, "div": true,
+	"end": true, "fun": true, "if": true, "let": true, "not": true, "of": true, "or": true, "orelse": true,
+	"receive": true, "rem": true, "try": true, "when": true, "xor": true, "maybe": true, "else": true,
+}
+
+// eString writes a string literal.
+func eString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 32 || r == 127:
+			b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func eInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+// eFloat writes a float as Erlang reads it: digits on both sides of the point.
+func eFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
+func eTuple(elems ...string) string { return "{" + strings.Join(elems, ", ") + "}" }
+
+func eList(elems ...string) string { return "[" + strings.Join(elems, ", ") + "]" }
+
+func eBool(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// eMap writes a map from key/value pairs, in the order given.
+func eMap(kv ...string) string {
+	parts := make([]string, 0, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		parts = append(parts, kv[i]+" => "+kv[i+1])
+	}
+	return "#{" + strings.Join(parts, ", ") + "}"
+}

@@ -1,0 +1,175 @@
+package otp
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// Options configure Verify.
+type Options struct {
+	Seed uint64 // the simulator's seed
+	// Scale is how many virtual milliseconds pass per real millisecond on
+	// the real runtime. 0 chooses: 1 (real time) for a scenario whose
+	// virtual time fits in Budget, else the factor that fits it there;
+	// always 1 when a supervisor's restart window decides the outcome.
+	Scale  float64
+	Budget time.Duration // default DefaultBudget
+	Keep   string        // a directory to keep the translated program and what OTP did
+}
+
+// DefaultBudget is the real time a scenario's virtual time is compressed
+// into when Options.Scale is 0.
+const DefaultBudget = 2 * time.Second
+
+// Report is what Verify found.
+type Report struct {
+	File          string
+	Points        []Point
+	Agree, Differ int
+	Scale         float64
+	Notes         []string // how the run was made (scale, alignment)
+}
+
+// Verify runs a scenario in the simulator and on the real runtime and
+// writes one line per point (AGREE or DIFFER), notes, and the closing line
+// `N agree, M differ`. A scenario that does not parse returns its
+// scenarios.ErrorList, one that cannot be translated a *TranslateError,
+// and a run that fails on the real runtime an error; nothing is written
+// then but the notes.
+func Verify(ctx context.Context, rt *Runtime, file string, src []byte, o Options, out io.Writer) (Report, error) {
+	rep := Report{File: file}
+	cmds, err := scenarios.Parse(file, src)
+	if err != nil {
+		return rep, err
+	}
+	t, err := translate(file, src, cmds, o.Seed)
+	if err != nil {
+		return rep, err
+	}
+	t.chooseScale(o)
+	rep.Scale = t.scale
+	rep.Notes = append(rep.Notes, t.why)
+	program := t.program()
+	guard := time.Duration(float64(t.world().Now())/float64(sim.Millisecond)/t.scale)*time.Millisecond + 2*time.Minute
+	ctx, cancel := context.WithTimeout(ctx, guard)
+	defer cancel()
+	output, err := rt.run(ctx, program, o.Keep)
+	if err != nil {
+		return rep, err
+	}
+	run, err := parseOTP(bytes.NewReader(output))
+	switch {
+	case err != nil:
+		return rep, err
+	case run.crash != "":
+		return rep, fmt.Errorf("the driver crashed: %s", run.crash)
+	case !run.done:
+		return rep, fmt.Errorf("the driver stopped before the end of the scenario")
+	}
+	rep.Points = compare(t, run)
+	for _, n := range rep.Notes {
+		fmt.Fprintln(out, "note: "+n)
+	}
+	for _, p := range rep.Points {
+		if p.Agree {
+			rep.Agree++
+		} else {
+			rep.Differ++
+		}
+		fmt.Fprintln(out, p.String())
+	}
+	fmt.Fprintf(out, "%d agree, %d differ\n", rep.Agree, rep.Differ)
+	return rep, nil
+}
+
+// chooseScale picks the time scale (see Options.Scale) and says why.
+func (t *translation) chooseScale(o Options) {
+	total := float64(t.world().Now()) / float64(sim.Millisecond)
+	budget := o.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	window := t.restartWindowMatters()
+	switch {
+	case o.Scale > 0:
+		t.scale = o.Scale
+		t.why = fmt.Sprintf("time scale %s virtual ms per real ms (--scale)", trimFloat(o.Scale))
+	case window != "":
+		t.scale = 1
+		t.why = "real time (1:1): " + window + " decides a restart, and OTP counts restarts in whole seconds of real time"
+	default:
+		t.scale = math.Max(1, math.Ceil(total/float64(budget.Milliseconds())))
+		if t.scale == 1 {
+			t.why = "real time (1:1)"
+		} else {
+			t.why = fmt.Sprintf("time scale 1:%s: %v of virtual time runs in about %v", trimFloat(t.scale),
+				time.Duration(total*float64(time.Millisecond)).Round(time.Millisecond),
+				time.Duration(total/t.scale*float64(time.Millisecond)).Round(time.Millisecond))
+		}
+	}
+	t.align = window != "" && t.scale == 1
+	if t.align {
+		t.why += "; the run starts on a whole second, as the simulator's clock does"
+	}
+}
+
+func trimFloat(f float64) string { return strings.TrimSuffix(fmt.Sprintf("%g", f), ".0") }
+
+// restartWindowMatters names a supervisor whose restart history in the
+// simulator spans its period or more: then restarts can drop out of the
+// window, which only real time reproduces. Within the period every earlier
+// restart counts whatever the scale, and compressing time changes nothing.
+func (t *translation) restartWindowMatters() string {
+	w := t.world()
+	first := map[sim.Pid]sim.Time{}
+	for s := sim.Seq(1); int(s) <= w.TraceLen(); s++ {
+		e := w.Entry(s)
+		if e.Kind != sim.KindRestart && e.Kind != sim.KindSupervisorShutdown {
+			continue
+		}
+		f, ok := first[e.Pid]
+		if !ok {
+			first[e.Pid] = e.At
+			continue
+		}
+		name := w.Name(e.Pid)
+		period := 5
+		if info, ok := t.specs[name]; ok {
+			period = info.spec.Period
+		}
+		if e.At-f >= sim.Time(period)*sim.Second {
+			return "the restart window of " + name
+		}
+	}
+	return ""
+}
+
+// program writes the translated scenario: a file of Erlang terms that
+// cc_driver reads with file:consult/1, one command a term, each after a
+// comment with its source line.
+func (t *translation) program() string {
+	var b strings.Builder
+	b.WriteString("%% -*- coding: utf-8 -*-\n")
+	b.WriteString("%% " + t.file + " translated by crashcourse verify for cc_driver.\n")
+	b.WriteString("%% Run: erl -noshell -pa DIR -run cc_driver main scenario.terms observed.terms\n")
+	regs := make([]string, len(t.regNames))
+	for i, r := range t.regNames {
+		regs[i] = eAtom(r)
+	}
+	guard := 10000 + int64(float64(t.world().Now())/float64(sim.Millisecond)/t.scale)
+	b.WriteString(eTuple("config", eMap("file", eString(t.file), "scale", eFloat(t.scale),
+		"align", eBool(t.align), "guard_ms", eInt(guard), "reg_names", eList(regs...))) + ".\n")
+	for i, s := range t.steps {
+		fmt.Fprintf(&b, "%%%% %d: %s\n", s.cmd.Pos.Line, strings.ReplaceAll(s.cmd.Text, "\n", " "))
+		b.WriteString(eTuple("cmd", eInt(int64(i)), s.kind, s.erl) + ".\n")
+	}
+	return b.String()
+}
