@@ -2,9 +2,24 @@ package sim
 
 // worker is the gen_server state of a supervised worker.
 type worker struct {
-	init    InitResult // the init result of a start whose init takes time
-	initing bool
-	pending TermID // a stop from its supervisor that came while it hung
+	init        InitResult // the init result of a start whose init takes time
+	initing     bool       // inside a slow init/1
+	terminating bool       // inside terminate/2
+	pending     TermID     // a stop from its supervisor that came while it hung
+}
+
+// busy says what gen_server callback a worker is inside, if any: it then
+// handles no request, so it performs no command.
+func (wk *worker) busy() string {
+	switch {
+	case wk == nil:
+		return ""
+	case wk.initing:
+		return "init/1"
+	case wk.terminating:
+		return "terminate/2"
+	}
+	return ""
 }
 
 func (w *World) workerOf(p *proc) *worker {
@@ -24,6 +39,7 @@ func (w *World) workerStop(pid Pid, wk *worker, reason TermID, cause Seq) {
 		w.deliver(pid, Message{Kind: MsgExit, From: w.proc(pid).parent, Term: reason})
 		return
 	}
+	wk.terminating = true
 	s := w.record(Entry{Kind: KindTerminate, Pid: pid, Term: reason, Cause: cause})
 	d := w.extOf(w.proc(pid)).child.spec.Terminate
 	w.schedule(event{at: w.now + d, kind: evWorkerExit, to: pid, term: reason, cause: s})

@@ -188,6 +188,11 @@ func (t *translation) cannot(c *scenarios.Command, why string) string {
 // command translates one command.
 func (t *translation) command(c *scenarios.Command, s *step, took sim.Time) string {
 	switch {
+	case c.Proc != nil && !c.Actor.Shell && s.err.failed && s.err.reason == nil:
+		// The language refused it: its actor cannot act now (for instance a
+		// gen_server inside init/1 or terminate/2, where OTP would queue the
+		// request). The driver refuses it the same way.
+		return eTuple("refuse", eString(s.res.Err.Msg))
 	case c.Proc != nil:
 		return t.proc(c)
 	case c.Time != nil:

@@ -98,6 +98,7 @@ command({cmd, Idx, Kind, Cmd}, S) ->
     S2#{last := Result}.
 
 exec(noop, S) -> {ok, S};
+exec({refuse, Msg}, S) -> {{refused, Msg}, S};
 exec(mark, S) -> {ok, S#{mark := ts()}};
 exec({advance, VMs}, S) -> {ok, advance(VMs, S)};
 exec({sup, Spec}, S) -> start_top(resolve_term(Spec), S);
