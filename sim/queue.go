@@ -79,8 +79,9 @@ func (q *queue) pushFuture(e event) {
 		slot = uint32(len(q.slab))
 		q.slab = append(q.slab, e)
 	}
-	q.keys = append(q.keys, heapKey{at: e.at, seqSlot: e.seq<<slotBits | uint64(slot)})
-	q.up(len(q.keys) - 1)
+	k := heapKey{at: e.at, seqSlot: e.seq<<slotBits | uint64(slot)}
+	q.keys = append(q.keys, k)
+	q.up(len(q.keys)-1, k)
 }
 
 // popNow removes the next event of the current instant.
@@ -104,44 +105,28 @@ func (q *queue) promote(t Time) {
 }
 
 func (q *queue) popFuture() event {
-	h := q.keys
-	slot := h[0].slot()
-	last := len(h) - 1
-	h[0] = h[last]
-	q.keys = h[:last]
+	slot := q.keys[0].slot()
+	last := len(q.keys) - 1
+	k := q.keys[last]
+	q.keys = q.keys[:last]
 	if last > 0 {
-		q.down(0)
+		q.up(q.sinkHole(), k)
 	}
 	q.free = append(q.free, slot)
 	return q.slab[slot]
 }
 
-func (a heapKey) before(b heapKey) bool {
-	return a.at < b.at || a.at == b.at && a.seqSlot < b.seqSlot
-}
-
-func (q *queue) up(i int) {
-	h := q.keys
-	k := h[i]
-	for i > 0 {
-		p := (i - 1) / 4
-		if !k.before(h[p]) {
-			break
-		}
-		h[i] = h[p]
-		i = p
-	}
-	h[i] = k
-}
-
-func (q *queue) down(i int) {
+// sinkHole moves the hole left at the root down to a leaf, pulling the
+// smallest child up at each level, and returns where the hole ends. The
+// key that must fill it then usually stays there: it came from the bottom.
+func (q *queue) sinkHole() int {
 	h := q.keys
 	n := len(h)
-	k := h[i]
+	i := 0
 	for {
 		c := 4*i + 1
 		if c >= n {
-			break
+			return i
 		}
 		m := c
 		for j := c + 1; j < min(c+4, n); j++ {
@@ -149,11 +134,25 @@ func (q *queue) down(i int) {
 				m = j
 			}
 		}
-		if !h[m].before(k) {
-			break
-		}
 		h[i] = h[m]
 		i = m
+	}
+}
+
+func (a heapKey) before(b heapKey) bool {
+	return a.at < b.at || a.at == b.at && a.seqSlot < b.seqSlot
+}
+
+// up places k at i, or above it while it comes before its parent.
+func (q *queue) up(i int, k heapKey) {
+	h := q.keys
+	for i > 0 {
+		p := (i - 1) / 4
+		if !k.before(h[p]) {
+			break
+		}
+		h[i] = h[p]
+		i = p
 	}
 	h[i] = k
 }

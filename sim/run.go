@@ -34,7 +34,9 @@ func (w *World) stale(e *event) bool {
 }
 
 // next pops the next live event due no later than limit, moving the clock to
-// it. Stale events are discarded without moving the clock.
+// it. Stale events are discarded without moving the clock. When the clock
+// moves, the earliest event runs at once and the others due at the same
+// instant wait in the FIFO behind it, in seq order.
 func (w *World) next(limit Time) (event, bool) {
 	for {
 		if e, ok := w.q.popNow(); ok {
@@ -47,12 +49,13 @@ func (w *World) next(limit Time) (event, bool) {
 		if !ok || t > limit {
 			return event{}, false
 		}
-		if w.stale(w.q.peekFuture()) {
-			w.q.popFuture()
+		e := w.q.popFuture()
+		if w.stale(&e) {
 			continue
 		}
 		w.now = t
 		w.q.promote(t)
+		return e, true
 	}
 }
 
