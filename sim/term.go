@@ -42,12 +42,37 @@ func (Tuple) isTerm() {}
 func (List) isTerm()  {}
 func (Stack) isTerm() {}
 
-// String prints the atom, quoted when Erlang would quote it.
+// String prints the atom as Erlang source writes it: bare when it can be,
+// else quoted (reserved words such as 'end' included), with quotes,
+// backslashes and control characters escaped.
 func (a Atom) String() string {
-	if atomNeedsNoQuotes(string(a)) {
-		return string(a)
+	s := string(a)
+	if atomNeedsNoQuotes(s) && !reservedWords[s] {
+		return s
 	}
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(string(a)) + "'"
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 32 || r == 127:
+			b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+// reservedWords must be quoted to be atoms.
+var reservedWords = map[string]bool{
+	"after": true, "and": true, "andalso": true, "band": true, "begin": true, "bnot": true, "bor": true,
+	"bsl": true, "bsr": true, "bxor": true, "case": true, "catch": true, "cond": true, "div": true,
+	"end": true, "fun": true, "if": true, "let": true, "not": true, "of": true, "or": true, "orelse": true,
+	"receive": true, "rem": true, "try": true, "when": true, "xor": true, "maybe": true, "else": true,
 }
 
 func atomNeedsNoQuotes(s string) bool {

@@ -3,53 +3,15 @@ package otp
 import (
 	"strconv"
 	"strings"
+
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // Helpers that write Erlang source text: the translated scenario is a file
 // of Erlang terms read with file:consult/1, and export writes modules.
 
 // eAtom writes an atom, quoted only when Erlang needs it.
-func eAtom(s string) string {
-	if needsNoQuotes(s) && !reserved[s] {
-		return s
-	}
-	var b strings.Builder
-	b.WriteByte('\'')
-	for _, r := range s {
-		switch {
-		case r == '\'' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 32 || r == 127:
-			b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
-
-func needsNoQuotes(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '@') {
-			return false
-		}
-	}
-	return true
-}
-
-// reserved words must be quoted to be atoms.
-var reserved = map[string]bool{
-	"after": true, "and": true, "andalso": true, "band": true, "begin": true, "bnot": true, "bor": true,
-	"bsl": true, "bsr": true, "bxor": true, "case": true, "catch": true, "cond": true, "div": true,
-	"end": true, "fun": true, "if": true, "let": true, "not": true, "of": true, "or": true, "orelse": true,
-	"receive": true, "rem": true, "try": true, "when": true, "xor": true, "maybe": true, "else": true,
-}
+func eAtom(s string) string { return sim.Atom(s).String() }
 
 // eString writes a string literal.
 func eString(s string) string {

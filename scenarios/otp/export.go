@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // File is one source file of an export.
@@ -473,9 +474,10 @@ func exShutdown(s scenarios.Shutdown) string {
 	return fmt.Sprint(s.Timeout.Milliseconds())
 }
 
-// exAtom quotes an atom name for Elixir when it needs it.
+// exAtom quotes an atom name for Elixir when Erlang would quote it (always
+// valid Elixir, if sometimes more quoting than it needs).
 func exAtom(s string) string {
-	if needsNoQuotes(s) {
+	if sim.Atom(s).String() == s {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
