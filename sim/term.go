@@ -50,11 +50,17 @@ func (a Atom) String() string {
 	if atomNeedsNoQuotes(s) && !reservedWords[s] {
 		return s
 	}
+	return quote(s, '\'')
+}
+
+// quote writes s between q quotes as Erlang source does: the quote and
+// backslash escaped, control characters as \x{H}.
+func quote(s string, q rune) string {
 	var b strings.Builder
-	b.WriteByte('\'')
+	b.WriteRune(q)
 	for _, r := range s {
 		switch {
-		case r == '\'' || r == '\\':
+		case r == q || r == '\\':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case r < 32 || r == 127:
@@ -63,7 +69,7 @@ func (a Atom) String() string {
 			b.WriteRune(r)
 		}
 	}
-	b.WriteByte('\'')
+	b.WriteRune(q)
 	return b.String()
 }
 
@@ -99,7 +105,7 @@ func (f Float) String() string {
 	return s
 }
 
-func (s Str) String() string   { return strconv.Quote(string(s)) }
+func (s Str) String() string   { return quote(string(s), '"') }
 func (Stack) String() string   { return "[...]" }
 func (t Tuple) String() string { return "{" + joinTerms(t) + "}" }
 func (l List) String() string  { return "[" + joinTerms(l) + "]" }

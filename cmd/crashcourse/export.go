@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/scenarios/otp"
 )
 
@@ -44,14 +43,8 @@ func export(args []string, stdout, stderr io.Writer) int {
 		gen = otp.ExportElixir
 	}
 	out, err := gen(files[0], src)
-	var list scenarios.ErrorList
-	switch {
-	case errors.As(err, &list):
-		fmt.Fprintln(stderr, list.Caret())
-		return exitUsage
-	case err != nil:
-		fmt.Fprintf(stderr, "crashcourse export: %v\n", err)
-		return exitUsage
+	if err != nil {
+		return failure(stderr, "crashcourse export", err)
 	}
 	if dir != "" {
 		for _, f := range out {

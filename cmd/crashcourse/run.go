@@ -118,18 +118,25 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 // status turns a script's outcome into an exit status, printing parse
 // errors with their carets.
 func status(stderr io.Writer, sum scenarios.Summary, err error) int {
-	var list scenarios.ErrorList
 	switch {
-	case errors.As(err, &list):
-		fmt.Fprintln(stderr, list.Caret())
-		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "crashcourse: %v\n", err)
-		return exitUsage
+		return failure(stderr, "crashcourse", err)
 	case sum.Failed > 0:
 		return exitFailed
 	}
 	return exitOK
+}
+
+// failure prints why a command could not run — parse errors with their
+// carets — and returns exitUsage.
+func failure(stderr io.Writer, who string, err error) int {
+	var list scenarios.ErrorList
+	if errors.As(err, &list) {
+		fmt.Fprintln(stderr, list.Caret())
+	} else {
+		fmt.Fprintf(stderr, "%s: %v\n", who, err)
+	}
+	return exitUsage
 }
 
 // parseRunArgs accepts the file and the flags in any order.

@@ -14,23 +14,7 @@ import (
 func eAtom(s string) string { return sim.Atom(s).String() }
 
 // eString writes a string literal.
-func eString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 32 || r == 127:
-			b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func eString(s string) string { return sim.Str(s).String() }
 
 func eInt(n int64) string { return strconv.FormatInt(n, 10) }
 
