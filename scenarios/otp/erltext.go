@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/sim"
 )
 
@@ -12,6 +13,31 @@ import (
 
 // eAtom writes an atom, quoted only when Erlang needs it.
 func eAtom(s string) string { return sim.Atom(s).String() }
+
+// erlText writes a term as Erlang source; other writes the kinds that need
+// resolving (pids, names, refs, stacks, wildcards).
+func erlText(x *scenarios.TermExpr, other func(*scenarios.TermExpr) string) string {
+	switch x.Kind {
+	case scenarios.TermAtom:
+		return eAtom(x.Atom)
+	case scenarios.TermInt:
+		return eInt(x.Int)
+	case scenarios.TermFloat:
+		return eFloat(x.Float)
+	case scenarios.TermString:
+		return eString(x.Str)
+	case scenarios.TermTuple, scenarios.TermList:
+		elems := make([]string, len(x.Elems))
+		for i, e := range x.Elems {
+			elems[i] = erlText(e, other)
+		}
+		if x.Kind == scenarios.TermTuple {
+			return eTuple(elems...)
+		}
+		return eList(elems...)
+	}
+	return other(x)
+}
 
 // eString writes a string literal.
 func eString(s string) string { return sim.Str(s).String() }

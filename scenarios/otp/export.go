@@ -283,26 +283,7 @@ func initText(r scenarios.InitResult) string {
 // exportTerm writes a term as Erlang source; pids and refs of the
 // scenario have no meaning in real code and become atoms.
 func exportTerm(t *scenarios.TermExpr) string {
-	switch t.Kind {
-	case scenarios.TermInt:
-		return eInt(t.Int)
-	case scenarios.TermFloat:
-		return eFloat(t.Float)
-	case scenarios.TermString:
-		return eString(t.Str)
-	case scenarios.TermTuple, scenarios.TermList:
-		elems := make([]string, len(t.Elems))
-		for i, e := range t.Elems {
-			elems[i] = exportTerm(e)
-		}
-		if t.Kind == scenarios.TermTuple {
-			return eTuple(elems...)
-		}
-		return eList(elems...)
-	case scenarios.TermAtom:
-		return eAtom(t.Atom)
-	}
-	return eAtom(t.String())
+	return erlText(t, func(x *scenarios.TermExpr) string { return eAtom(x.String()) })
 }
 
 // ExportElixir writes each supervisor as an Elixir module using Supervisor

@@ -238,25 +238,12 @@ func (t *translation) actor(c *scenarios.Command) string {
 
 // erlTerm translates a term to be sent; names and pids become placeholders
 // the driver resolves when the command runs.
-func (t *translation) erlTerm(x *scenarios.TermExpr) string {
+func (t *translation) erlTerm(x *scenarios.TermExpr) string { return erlText(x, t.erlPlaceholder) }
+
+// erlPlaceholder writes what only the driver can resolve: pids, names,
+// refs; a stack trace becomes an empty one.
+func (t *translation) erlPlaceholder(x *scenarios.TermExpr) string {
 	switch x.Kind {
-	case scenarios.TermAtom:
-		return eAtom(x.Atom)
-	case scenarios.TermInt:
-		return eInt(x.Int)
-	case scenarios.TermFloat:
-		return eFloat(x.Float)
-	case scenarios.TermString:
-		return eString(x.Str)
-	case scenarios.TermTuple, scenarios.TermList:
-		elems := make([]string, len(x.Elems))
-		for i, e := range x.Elems {
-			elems[i] = t.erlTerm(e)
-		}
-		if x.Kind == scenarios.TermTuple {
-			return eTuple(elems...)
-		}
-		return eList(elems...)
 	case scenarios.TermPid:
 		if id, ok := t.ids[sim.Pid(x.Int)]; ok {
 			return eTuple(eAtom("$cc_inc"), eAtom(id.s), eInt(id.n))
