@@ -67,11 +67,13 @@ func TestVerifyReportsAPlantedWrongExpectation(t *testing.T) {
 	assert.Contains(t, out, "1 differ\n")
 }
 
+// Every translatable built-in scenario agrees with the real runtime. The
+// runs are sequential: real time on a loaded machine is what makes the
+// real runtime's races show.
 func TestVerifyBuiltinScenarios(t *testing.T) {
 	rt := requireErlang(t)
 	for _, s := range scenarios.Builtin() {
 		t.Run(s.Name, func(t *testing.T) {
-			t.Parallel()
 			var out strings.Builder
 			rep, err := Verify(context.Background(), rt, "builtin:"+s.Name, s.Src, Options{}, &out)
 			var te *TranslateError
