@@ -30,7 +30,7 @@ func (x *execution) expect(e *ExpectCmd) error {
 }
 
 func (x *execution) expectLife(e *ExpectCmd) Check {
-	name := refText(e.Procs[0])
+	name := e.Procs[0].String()
 	want := name + " to be " + e.Kind
 	if e.Reason != nil {
 		want += " with reason " + e.Reason.String()
@@ -54,7 +54,7 @@ func (x *execution) expectLife(e *ExpectCmd) Check {
 }
 
 func (x *execution) expectMailbox(e *ExpectCmd) Check {
-	want := "mailbox of " + refText(e.Procs[0]) + " = " + printSeq(&TermExpr{Kind: TermList, Elems: e.Messages})
+	want := "mailbox of " + e.Procs[0].String() + " = " + printSeq(&TermExpr{Kind: TermList, Elems: e.Messages})
 	p, err := x.pid(e.Procs[0])
 	if err != nil {
 		return Check{Want: want, Got: err.Error()}
@@ -81,7 +81,7 @@ func (x *execution) expectRegistry(e *ExpectCmd) Check {
 		}
 		return c
 	}
-	want := "@" + e.Reg + " registered to " + refText(e.Procs[0])
+	want := "@" + e.Reg + " registered to " + e.Procs[0].String()
 	p, err := x.pid(e.Procs[0])
 	switch {
 	case err != nil:
@@ -100,7 +100,7 @@ func (x *execution) expectRegistry(e *ExpectCmd) Check {
 func (x *execution) expectExitOrder(e *ExpectCmd) Check {
 	names := make([]string, len(e.Procs))
 	for i, p := range e.Procs {
-		names[i] = refText(p)
+		names[i] = p.String()
 	}
 	want := "exit order " + strings.Join(names, ", ")
 	first := x.firstExits(e.Procs)
@@ -194,25 +194,14 @@ func (x *execution) expectError(e *ExpectCmd) Check {
 // expectRestarts checks how often P's supervisor started P after its
 // first start, over all incarnations of the name.
 func (x *execution) expectRestarts(e *ExpectCmd) Check {
-	want := refText(e.Procs[0]) + " restarted " + itoa(e.N) + " times"
+	want := e.Procs[0].String() + " restarted " + itoa(e.N) + " times"
 	p, err := x.pid(e.Procs[0])
 	if err != nil {
 		return Check{Want: want, Got: err.Error()}
 	}
 	n, ok := x.w().Restarts(p)
 	if !ok {
-		return Check{Want: want, Got: "no supervisor started " + refText(e.Procs[0])}
+		return Check{Want: want, Got: "no supervisor started " + e.Procs[0].String()}
 	}
 	return Check{Pass: n == e.N, Want: want, Got: "restarted " + itoa(n) + " times"}
-}
-
-// refText prints a process reference as written.
-func refText(r ProcRef) string {
-	switch {
-	case r.Registered != "":
-		return "@" + r.Registered
-	case r.IsPid:
-		return sim.Pid(r.Pid).String()
-	}
-	return r.Name
 }

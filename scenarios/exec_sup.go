@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/crashcourse/crashcourse/sim"
@@ -68,15 +67,12 @@ func (x *execution) childSpecs(c *ChildSpec) ([]sim.ChildSpec, error) {
 		return []sim.ChildSpec{spec}, err
 	}
 	spec, err := x.workerSpec(c.Worker)
-	if err != nil || c.Worker.Count == 0 {
-		return []sim.ChildSpec{spec}, err
+	var out []sim.ChildSpec
+	for _, id := range c.Worker.IDs() {
+		spec.ID = id
+		out = append(out, spec)
 	}
-	out := make([]sim.ChildSpec, c.Worker.Count)
-	for i := range out {
-		out[i] = spec
-		out[i].ID = c.Worker.Name + "_" + strconv.Itoa(i+1)
-	}
-	return out, nil
+	return out, err
 }
 
 func (x *execution) workerSpec(wk *WorkerSpec) (sim.ChildSpec, error) {

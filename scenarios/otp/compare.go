@@ -114,7 +114,7 @@ func (c *comparison) openPairs(e *scenarios.ExpectCmd, order []int64) string {
 	for i := 1; i < len(order); i++ {
 		a, b := sim.Seq(order[i-1]), sim.Seq(order[i])
 		if a != 0 && b != 0 && !c.t.causes(a, b) && !c.t.causes(b, a) {
-			open = append(open, refText(e.Procs[i-1])+"/"+refText(e.Procs[i]))
+			open = append(open, e.Procs[i-1].String()+"/"+e.Procs[i].String())
 		}
 	}
 	return strings.Join(open, ", ")

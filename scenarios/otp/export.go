@@ -417,15 +417,8 @@ func (x *exExport) childSpecs(c *scenarios.ChildSpec) []string {
 	if fresh {
 		x.files = append(x.files, File{Name: snake(mod) + ".ex", Text: x.worker(w, mod)})
 	}
-	ids := []string{w.Name}
-	if w.Count > 0 {
-		ids = ids[:0]
-		for i := 1; i <= w.Count; i++ {
-			ids = append(ids, fmt.Sprintf("%s_%d", w.Name, i))
-		}
-	}
 	var out []string
-	for _, id := range ids {
+	for _, id := range w.IDs() {
 		out = append(out, exChildSpec(mod, id, w.Opts, false))
 	}
 	return out

@@ -227,7 +227,7 @@ func refName(r scenarios.ProcRef) string { return r.Name }
 func judgeOrder(e *scenarios.ExpectCmd, o *observation) (bool, string) {
 	names := make([]string, len(e.Procs))
 	for i, p := range e.Procs {
-		names[i] = refText(p)
+		names[i] = p.String()
 	}
 	var missing []string
 	ok := true
@@ -262,15 +262,4 @@ func judgeError(e *scenarios.ExpectCmd, last errInfo, m matcher) (bool, string) 
 		return e.Reason == nil, "it was refused (no Erlang reason)"
 	}
 	return e.Reason == nil || m.match(e.Reason, *last.reason), "it failed with " + last.reason.String()
-}
-
-// refText prints a process reference as written.
-func refText(r scenarios.ProcRef) string {
-	switch {
-	case r.Registered != "":
-		return "@" + r.Registered
-	case r.IsPid:
-		return sim.Pid(r.Pid).String()
-	}
-	return r.Name
 }

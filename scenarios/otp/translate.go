@@ -479,15 +479,8 @@ func (t *translation) childSpecs(c *scenarios.Command, ch *scenarios.ChildSpec) 
 	if wk.Register != "" {
 		t.noteReg(wk.Register)
 	}
-	names := []string{wk.Name}
-	if wk.Count > 0 {
-		names = names[:0]
-		for i := 1; i <= wk.Count; i++ {
-			names = append(names, fmt.Sprintf("%s_%d", wk.Name, i))
-		}
-	}
 	var out []string
-	for _, name := range names {
+	for _, name := range wk.IDs() {
 		t.defs++
 		out = append(out, t.workerSpec(wk, name, t.defs))
 	}
