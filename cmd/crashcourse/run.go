@@ -164,7 +164,8 @@ func parseRunArgs(args []string) (string, runFlags, error) {
 	return files[0], f, nil
 }
 
-// readScenario reads a file, or a built-in scenario written builtin:NAME.
+// readScenario reads a file (see readFileLimited), or a built-in scenario
+// written builtin:NAME.
 func readScenario(name string) ([]byte, error) {
 	if b, ok := strings.CutPrefix(name, "builtin:"); ok {
 		s, found := scenarios.BuiltinNamed(b)
@@ -173,5 +174,5 @@ func readScenario(name string) ([]byte, error) {
 		}
 		return s.Src, nil
 	}
-	return os.ReadFile(name)
+	return readFileLimited(name)
 }
