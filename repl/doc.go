@@ -12,9 +12,12 @@
 // and supervisor options with their values; history is kept between
 // sessions in $XDG_STATE_HOME/crashcourse/history (by default
 // ~/.local/state/crashcourse/history). A line that opens a sup body with
-// '{' continues on the next lines until the braces close. Ctrl-C cancels
-// the line (or the open command) and stops a load between two commands;
-// Ctrl-D or `quit` leaves, with exit status 0.
+// '{' continues on the next lines until the braces close. Ctrl-C at the
+// prompt cancels the line (or the open command); while a command runs
+// (run, advance, step, a supervisor call, a load) it stops the command at
+// the event it reached, which the REPL reports as "interrupted at t=…,
+// event #N", and the next command goes on from there. Ctrl-D or `quit`
+// leaves, with exit status 0.
 //
 // Besides the command language (the one of scenario files, listed by
 // `help`), the REPL has three commands of its own: `save FILE`,
@@ -45,7 +48,7 @@
 // line of more than 1 MiB is ignored (at the interactive prompt, whose
 // editing cost grows with the square of the line, more than 2048 bytes);
 // a command spans at most 1000 lines and 256 KiB; a load reads at most
-// 16 MiB and 100,000 commands, and Ctrl-C stops it between commands; a
+// 16 MiB and 100,000 commands, and Ctrl-C stops it; a
 // command shows at most 200 of the events it caused and 1000 of the lines
 // it printed interactively (10,000 of each in verbose non-interactive
 // mode); `trace` prints at most 10,000 entries; Tab offers at most 500

@@ -141,8 +141,9 @@ func historyEntries(text string) []string {
 }
 
 // catchInterrupts keeps Ctrl-C from killing the REPL while a command runs
-// (the terminal is not in raw mode then): it stops a load between two
-// commands instead. It returns the function that stops catching.
+// (the terminal is not in raw mode then): it stops the command at the
+// event it reached instead, and a load with it. It returns the function
+// that stops catching.
 func catchInterrupts(sh *shell) func() {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt)

@@ -10,9 +10,8 @@ import (
 // load runs the scenario in file (or builtin:NAME) in this session, as
 // `crashcourse run -v` prints it interactively and `crashcourse run` in a
 // script. A file that does not parse, or is over the limits, runs nothing;
-// Ctrl-C stops a load between two commands.
+// Ctrl-C stops a load at the event it reached, and runs no further command.
 func (sh *shell) load(file string) {
-	sh.interrupted.Store(false)
 	src, err := sh.readScenario(file)
 	if err != nil {
 		sh.loadFailed("load: " + err.Error())

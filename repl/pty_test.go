@@ -16,8 +16,8 @@ import (
 
 const ptyChildEnv = "CRASHCOURSE_REPL_PTY_CHILD"
 
-// TestPTYChild is the REPL under test when TestPTY starts this binary in
-// a pseudo-terminal; otherwise it does nothing.
+// TestPTYChild is the REPL under test when a PTY test starts this binary
+// in a pseudo-terminal; otherwise it does nothing.
 func TestPTYChild(t *testing.T) {
 	if os.Getenv(ptyChildEnv) != "1" {
 		t.Skip("run by TestPTY")
@@ -25,60 +25,114 @@ func TestPTYChild(t *testing.T) {
 	os.Exit(Run(Options{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 }
 
-// TestPTY runs `crashcourse repl` in a pseudo-terminal as a person would:
-// it types a partial verb and Tab and sees the completion, builds a linked
-// pair, kills one, reads the coloured cascade, and leaves with Ctrl-D.
-func TestPTY(t *testing.T) {
+// ptyREPL is `crashcourse repl` running in a pseudo-terminal, as a person
+// would use it.
+type ptyREPL struct {
+	t   *testing.T
+	f   *os.File
+	cmd *exec.Cmd
+	out *syncBuffer
+}
+
+// startPTY starts the REPL in a pseudo-terminal and waits for its prompt.
+func startPTY(t *testing.T) *ptyREPL {
 	if testing.Short() {
 		t.Skip("starts a process in a pseudo-terminal")
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestPTYChild$")
-	cmd.Env = append(os.Environ(), ptyChildEnv+"=1", "XDG_STATE_HOME="+t.TempDir(), "TERM=xterm", "NO_COLOR=")
+	cmd.Env = append(os.Environ(), ptyChildEnv+"=1", "XDG_STATE_HOME="+t.TempDir(), "HOME="+t.TempDir(),
+		"TERM=xterm", "NO_COLOR=")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	defer f.Close()
-	var out syncBuffer
-	go io.Copy(&out, f)
-	// waitFor waits for what to appear on the terminal after its first
-	// mark bytes of output.
-	waitFor := func(mark int, what string) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for !strings.Contains(out.String()[mark:], what) {
-			if time.Now().After(deadline) {
-				t.Fatalf("no %q on the terminal; it shows:\n%q", what, out.String()[mark:])
-			}
-			time.Sleep(10 * time.Millisecond)
+	t.Cleanup(func() {
+		f.Close()
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
 		}
+	})
+	p := &ptyREPL{t: t, f: f, cmd: cmd, out: &syncBuffer{}}
+	go io.Copy(p.out, f)
+	p.waitFor(0, "] > ", 10*time.Second)
+	return p
+}
+
+// mark is how much the terminal has shown so far.
+func (p *ptyREPL) mark() int { return len(p.out.String()) }
+
+// waitFor waits at most limit for what to appear on the terminal after
+// its first mark bytes, and returns when it did.
+func (p *ptyREPL) waitFor(mark int, what string, limit time.Duration) time.Time {
+	p.t.Helper()
+	deadline := time.Now().Add(limit)
+	for !strings.Contains(p.out.String()[mark:], what) {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("no %q on the terminal within %v; it shows:\n%q", what, limit, p.out.String()[mark:])
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	// typeAndSee types keys and waits for what to appear after them.
-	typeAndSee := func(keys, what string) {
-		t.Helper()
-		mark := len(out.String())
-		f.WriteString(keys)
-		waitFor(mark, what)
-	}
-	waitFor(0, "] > ")
-	typeAndSee("spa\t", "spawn ")
-	typeAndSee("a\r", "is spawned by <shell>")
-	typeAndSee("a: spawn_l\t", "spawn_link ")
-	typeAndSee("b\r", "is spawned by a, linked")
-	typeAndSee("kill a\r", "exits with reason killed")
-	if !strings.Contains(out.String(), "\x1b[31m") {
-		t.Errorf("no colour on a terminal:\n%q", out.String())
-	}
-	f.WriteString("\x04")
+	return time.Now()
+}
+
+// typeAndSee types keys and waits for what to appear after them.
+func (p *ptyREPL) typeAndSee(keys, what string) {
+	p.t.Helper()
+	mark := p.mark()
+	p.f.WriteString(keys)
+	p.waitFor(mark, what, 10*time.Second)
+}
+
+// leave presses Ctrl-D and requires the REPL to exit with status 0.
+func (p *ptyREPL) leave() {
+	p.t.Helper()
+	p.f.WriteString("\x04")
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() { done <- p.cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Fatalf("the REPL exited with %v:\n%s", err, out.String())
+			p.t.Fatalf("the REPL exited with %v:\n%s", err, p.out.String())
 		}
 	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("Ctrl-D did not end the REPL")
+		p.t.Fatal("Ctrl-D did not end the REPL")
 	}
+}
+
+// TestPTY runs `crashcourse repl` in a pseudo-terminal as a person would:
+// it types a partial verb and Tab and sees the completion, builds a linked
+// pair, kills one, reads the coloured cascade, and leaves with Ctrl-D.
+func TestPTY(t *testing.T) {
+	p := startPTY(t)
+	p.typeAndSee("spa\t", "spawn ")
+	p.typeAndSee("a\r", "is spawned by <shell>")
+	p.typeAndSee("a: spawn_l\t", "spawn_link ")
+	p.typeAndSee("b\r", "is spawned by a, linked")
+	p.typeAndSee("kill a\r", "exits with reason killed")
+	if !strings.Contains(p.out.String(), "\x1b[31m") {
+		t.Errorf("no colour on a terminal:\n%q", p.out.String())
+	}
+	p.leave()
+}
+
+// TestPTYInterrupt: Ctrl-C stops a long `run` (a child failing every
+// restart, retried every millisecond a million times: ten million events)
+// within a second, says where, and the next command works.
+func TestPTYInterrupt(t *testing.T) {
+	p := startPTY(t)
+	p.typeAndSee("sup s intensity=1000000 period=1 backoff=1ms..1ms { worker w init=ok,crash:bad }\r", "] > ")
+	p.typeAndSee("w: crash boom\r", "backs off before the restart")
+	mark := p.mark()
+	p.f.WriteString("run\r")
+	time.Sleep(500 * time.Millisecond) // let the run get going
+	pressed := time.Now()
+	p.f.WriteString("\x03")
+	seen := p.waitFor(mark, "interrupted at t=", 10*time.Second)
+	if d := seen.Sub(pressed); d > time.Second {
+		t.Errorf("Ctrl-C took %v to stop the run", d)
+	}
+	p.waitFor(mark, "] > ", 10*time.Second)
+	p.typeAndSee("expect alive s\r", "PASS")
+	p.leave()
 }

@@ -36,7 +36,10 @@ type shell struct {
 	sum     tally
 	quit    bool
 
-	interrupted atomic.Bool // Ctrl-C while a command or a load runs
+	// interrupted is Ctrl-C while a line runs: the session stops the
+	// command at the event it reached, and a load stops there too. Each
+	// line read starts with it clear.
+	interrupted atomic.Bool
 }
 
 // tally counts what decides the exit status.
@@ -53,6 +56,7 @@ func newShell(seed uint64, file string, script, verbose bool, out *output) *shel
 		out: out, fsys: osFS{},
 	}
 	sh.names = newSessionNames(sh.sess.World())
+	sh.sess.SetInterrupt(sh.interrupted.Load)
 	if script {
 		sh.typed = &reporter{out: out, echo: verbose, events: verbose, maxEvents: maxVerboseEvents,
 			maxLines: maxVerboseEvents, withPos: true}
@@ -74,6 +78,7 @@ func newShell(seed uint64, file string, script, verbose bool, out *output) *shel
 func (sh *shell) feed(line string) string {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
+	sh.interrupted.Store(false)
 	sh.lineNo++
 	if len(line) > MaxLineBytes {
 		sh.tooLong()

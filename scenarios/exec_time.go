@@ -7,13 +7,17 @@ func (x *execution) time(t *TimeCmd) error {
 	w := x.w()
 	switch x.c.Verb {
 	case "advance":
-		if _, bounded := w.Advance(sim.FromDuration(t.Duration)); bounded {
+		n, bounded := w.Advance(sim.FromDuration(t.Duration))
+		x.r.Ran = n
+		if bounded {
 			x.r.Note = sprintf("advance stopped at t=%v after its safety bound of %d events; the rest is still pending", w.Now(), sim.MaxRunEvents)
 		}
 	case "run":
 		x.runWorld(t)
 	case "step":
-		if n := w.Step(int(t.N)); n < int(t.N) {
+		n := w.Step(int(t.N))
+		x.r.Ran = n
+		if n < int(t.N) {
 			x.r.Note = sprintf("nothing more to run: %d of %d events stepped", n, t.N)
 		}
 	case "seed":
@@ -28,7 +32,8 @@ func (x *execution) time(t *TimeCmd) error {
 }
 
 func (x *execution) runWorld(t *TimeCmd) {
-	_, bounded := x.w().Run(sim.FromDuration(t.Duration))
+	n, bounded := x.w().Run(sim.FromDuration(t.Duration))
+	x.r.Ran = n
 	if bounded {
 		x.r.Note = sprintf("run stopped at a safety bound (%d events or %v of virtual time) with events still pending",
 			sim.MaxRunEvents, sim.MaxRunSpan)

@@ -10,10 +10,11 @@ import (
 // interpreter remembers between commands (the last error, the mark, source
 // lines for error carets). It is not safe for concurrent use.
 type Session struct {
-	w       *sim.World
-	lastErr error   // error of the last command that was not an expectation
-	mark    sim.Seq // trace length at the last `mark`
-	sources map[string][]string
+	w         *sim.World
+	lastErr   error   // error of the last command that was not an expectation
+	mark      sim.Seq // trace length at the last `mark`
+	sources   map[string][]string
+	interrupt func() bool // see SetInterrupt
 }
 
 // Result is what one command did: the trace entries it caused (From..To,
@@ -27,7 +28,12 @@ type Result struct {
 	Lines []string
 	Err   *Error
 	Check *Check
-	Note  string // a remark about the run itself (a safety bound was hit)
+	Note  string // a remark about the run itself (a safety bound was hit, or it was interrupted)
+	// Interrupted reports that the command stopped at the interrupt (see
+	// SetInterrupt) before it finished.
+	Interrupted bool
+	// Ran is how many events run, advance or step ran (0 for other verbs).
+	Ran int
 }
 
 // Check is the verdict of an expectation.
@@ -52,12 +58,22 @@ func (s *Session) AddSource(file string, src []byte) {
 	s.sources[file] = strings.Split(string(src), "\n")
 }
 
+// SetInterrupt installs stop, which every command asks between two events
+// (see sim.World.SetInterrupt): once it returns true, the command stops at
+// the event it reached, and its Result says where. nil removes it.
+func (s *Session) SetInterrupt(stop func() bool) { s.interrupt = stop }
+
 // Exec runs one command and everything it causes at the current instant.
 func (s *Session) Exec(c *Command) Result {
+	s.w.SetInterrupt(s.interrupt)
 	r := Result{Cmd: c, From: sim.Seq(s.w.TraceLen() + 1)}
 	x := &execution{s: s, c: c, r: &r}
 	err := x.run()
 	r.To = sim.Seq(s.w.TraceLen())
+	if s.w.Interrupted() {
+		r.Interrupted = true
+		r.Note = sprintf("interrupted at t=%v, event #%d: the world is as that event left it", s.w.Now(), r.To)
+	}
 	if err != nil {
 		r.Err = s.positioned(c, err)
 	}

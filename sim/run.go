@@ -38,6 +38,9 @@ func (w *World) stale(e *event) bool {
 // moves, the earliest event runs at once and the others due at the same
 // instant wait in the FIFO behind it, in seq order.
 func (w *World) next(limit Time) (event, bool) {
+	if w.stopRequested() {
+		return event{}, false
+	}
 	for {
 		if e, ok := w.q.popNow(); ok {
 			if w.stale(&e) {
@@ -122,10 +125,14 @@ func (w *World) Step(n int) int { return w.runUntil(maxTime, min(n, MaxRunEvents
 // Advance runs every event due within d from now and leaves the clock at
 // now+d. A negative d counts as zero: the clock never goes back. When more
 // than MaxRunEvents events are due it stops after that many, bounded is
-// true, and the clock stays at the last event run.
+// true, and the clock stays at the last event run; so it does when
+// interrupted (see SetInterrupt).
 func (w *World) Advance(d Time) (n int, bounded bool) {
 	end := w.now + max(d, 0)
 	n = w.runUntil(end, MaxRunEvents)
+	if w.interrupted {
+		return n, false
+	}
 	if n == MaxRunEvents {
 		if next, ok := w.NextAt(); ok && next <= end {
 			return n, true
@@ -144,8 +151,9 @@ const (
 )
 
 // Run runs until nothing is pending, or for at most d of virtual time when
-// d > 0 (the clock then ends at now+d). bounded reports that it stopped at a
-// safety bound with events still pending.
+// d > 0 (the clock then ends at now+d, unless interrupted: see
+// SetInterrupt). bounded reports that it stopped at a safety bound with
+// events still pending.
 func (w *World) Run(d Time) (n int, bounded bool) {
 	span := MaxRunSpan
 	if d > 0 {
@@ -153,6 +161,9 @@ func (w *World) Run(d Time) (n int, bounded bool) {
 	}
 	end := w.now + span
 	n = w.runUntil(end, MaxRunEvents)
+	if w.interrupted {
+		return n, false
+	}
 	_, more := w.NextAt()
 	if d > 0 && n < MaxRunEvents {
 		w.now = end

@@ -59,7 +59,7 @@ func (w *World) StartSupervisor(name string, spec SupSpec) (Pid, error) {
 	delete(w.shellAcks, pid)
 	switch {
 	case !ok:
-		return pid, refuse("supervisor " + name + " never finished starting")
+		return pid, w.gaveUp("supervisor " + name + " never finished starting")
 	case r.err != 0:
 		return pid, &Error{Reason: w.terms[r.err], Msg: "supervisor " + name + " failed to start"}
 	}
@@ -150,7 +150,7 @@ func (w *World) callSup(sup Pid, c *call) (Term, error) {
 	w.deliver(sup, Message{Kind: MsgCall, From: Shell, Term: w.intern(c.term()), Aux: int32(len(w.calls) - 1)})
 	w.cause = saved
 	if !w.runUntilTrue(func() bool { return c.done || !w.proc(sup).alive() }) {
-		return nil, refuse("no reply from " + w.Label(sup) + ": " + w.busyText(sup) + " (gave up waiting at a safety bound)")
+		return nil, w.gaveUp("no reply from " + w.Label(sup) + ": " + w.busyText(sup))
 	}
 	if !c.done {
 		reason, _ := w.ExitReason(sup)
@@ -186,7 +186,7 @@ func (w *World) Stop(sup Pid) error {
 	}
 	w.sendExit(Shell, sup, tShutdown)
 	if !w.runUntilTrue(func() bool { return !w.proc(sup).alive() }) {
-		return refuse(w.Label(sup) + " is still stopping: " + w.busyText(sup) + " (gave up waiting at a safety bound)")
+		return w.gaveUp(w.Label(sup) + " is still stopping: " + w.busyText(sup))
 	}
 	return nil
 }
@@ -200,13 +200,14 @@ func (w *World) busyText(sup Pid) string {
 
 // ShutdownAll stops every top-level supervisor, latest started first, each
 // to completion, then kills the remaining processes, latest spawned first.
+// Interrupted, it stops where it is: it starts no further stop or kill.
 func (w *World) ShutdownAll() {
-	for i := len(w.topSups) - 1; i >= 0; i-- {
+	for i := len(w.topSups) - 1; i >= 0 && !w.interrupted; i-- {
 		if w.Alive(w.topSups[i]) {
 			w.Stop(w.topSups[i])
 		}
 	}
-	for i := w.procs.len() - 1; i >= 0; i-- {
+	for i := w.procs.len() - 1; i >= 0 && !w.interrupted; i-- {
 		if p := FirstPid + Pid(i); w.proc(p).alive() {
 			w.sendExit(Shell, p, tKill)
 			w.RunInstant()

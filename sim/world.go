@@ -25,6 +25,9 @@ type World struct {
 	topSups   []Pid               // top-level supervisors in start order
 	shellAcks map[Pid]startResult // start results the shell waits for
 	supTokens uint32
+
+	interrupt   func() bool // see SetInterrupt
+	interrupted bool
 }
 
 // New returns an empty world at time 0 whose PRNG is seeded with seed.
