@@ -43,6 +43,8 @@ const (
 	TermRef                      // #Ref<K>: Int holds K
 	TermStack                    // [...]: an opaque stack trace
 	TermWildcard                 // _ or a variable: matches anything (patterns only)
+	TermMap                      // #{K => V, …}: Elems holds K1, V1, K2, V2, … as written
+	TermBinary                   // <<"text">>, <<1,2,3>>: Str holds the bytes
 )
 
 // TermExpr is an Erlang term as written, before names are resolved to pids.

@@ -35,6 +35,10 @@ const (
 	tEq               // =
 	tSlash            // /
 	tDotDot           // ..
+	tMapOpen          // #{
+	tArrow            // =>
+	tBinOpen          // <<
+	tBinClose         // >>
 )
 
 // token is one lexical token. off and end delimit its text in the source;
@@ -147,17 +151,14 @@ func lexAny(l *lexer) stateFn {
 	case c == '\n' || c == '\r':
 		return lexEOL
 	case c == '#':
-		if strings.HasPrefix(l.src[l.pos:], "#Ref<") {
-			return lexRef
-		}
-		return lexComment
+		return lexHash
 	case c == '[' && strings.HasPrefix(l.src[l.pos:], "[...]"):
 		l.pos += len("[...]")
 		l.emit(tStack, "")
 		return lexAny
-	case c == '.' && l.peekAt(1) == '.':
+	case pairAt(l.src[l.pos:]) != 0:
 		l.pos += 2
-		l.emit(tDotDot, "")
+		l.emit(pairAt(l.src[l.start:l.pos]), "")
 		return lexAny
 	case punct[c] != 0:
 		l.pos++
@@ -181,6 +182,37 @@ func lexAny(l *lexer) stateFn {
 var punct = [256]tokKind{
 	';': tSemi, '{': tLBrace, '}': tRBrace, '[': tLBrack, ']': tRBrack,
 	',': tComma, ':': tColon, '=': tEq, '/': tSlash,
+}
+
+// pairAt is the kind of the two-byte punctuation s begins with, or 0.
+func pairAt(s string) tokKind {
+	if len(s) < 2 {
+		return 0
+	}
+	switch s[:2] {
+	case "..":
+		return tDotDot
+	case "=>":
+		return tArrow
+	case "<<":
+		return tBinOpen
+	case ">>":
+		return tBinClose
+	}
+	return 0
+}
+
+// lexHash scans what begins with '#': #Ref<K>, #{ (a map), or a comment.
+func lexHash(l *lexer) stateFn {
+	switch rest := l.src[l.pos:]; {
+	case strings.HasPrefix(rest, "#Ref<"):
+		return lexRef
+	case strings.HasPrefix(rest, "#{"):
+		l.pos += 2
+		l.emit(tMapOpen, "")
+		return lexAny
+	}
+	return lexComment
 }
 
 // lexEOL emits the end of a line and moves to the next one.

@@ -49,6 +49,20 @@ func TestLexer(t *testing.T) {
 	}
 }
 
+// `#` followed by `{` begins a map, not a comment; << >> and => are tokens.
+func TestLexerMapsAndBinaries(t *testing.T) {
+	toks := lexAll("#{a=><<\"x\",1>>} # #{not a map")
+	want := []tokKind{tMapOpen, tIdent, tArrow, tBinOpen, tString, tComma, tInt, tBinClose, tRBrace, tEOF}
+	if len(toks) != len(want) {
+		t.Fatalf("%d tokens, want %d: %v", len(toks), len(want), toks)
+	}
+	for i, k := range want {
+		if toks[i].kind != k {
+			t.Errorf("token %d = %d %q, want kind %d", i, toks[i].kind, toks[i].val, k)
+		}
+	}
+}
+
 func TestLexerDurations(t *testing.T) {
 	for _, src := range []string{"250ms", "1m30s", "1.5s", "3µs", "-5s", "2h45m"} {
 		toks := lexAll(src)
@@ -83,6 +97,8 @@ func TestIncomplete(t *testing.T) {
 		{"sup top { # {", true},                       // comments do not count
 		{"sup top { worker a init=error:\"}\"", true}, // nor strings
 		{"sup top {\n worker a init=crash:{x,\n", true},
+		{"sup top { worker a init=error:#{a => 1}", true}, // a map's } closes the map
+		{"sup top { worker a init=error:#{a => 1} }", false},
 		{"}}}", false},
 		{"sup \x00 {", true},
 		{strings.Repeat("{", 100000), false},

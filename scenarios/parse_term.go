@@ -23,6 +23,10 @@ func (p *parser) termAt(depth int, pattern bool) *TermExpr {
 	switch t.kind {
 	case tLBrace, tLBrack:
 		return p.compound(depth+1, pattern)
+	case tMapOpen:
+		return p.mapTerm(depth+1, pattern)
+	case tBinOpen:
+		return p.binary()
 	case tIdent, tAtom:
 		e.Kind, e.Atom = TermAtom, t.val
 	case tVar:
@@ -52,32 +56,47 @@ func (p *parser) termAt(depth int, pattern bool) *TermExpr {
 }
 
 // compound parses a tuple {…} or a list […] whose opening bracket is the
-// current token. A bracket still open at the end of the line is an error
-// at the bracket.
+// current token.
 func (p *parser) compound(depth int, pattern bool) *TermExpr {
-	open := p.tok
-	if depth > maxDepth {
-		p.errorf(open, "term nested too deeply (more than %d levels)", maxDepth)
-	}
+	open := p.opening(depth)
 	e := &TermExpr{Pos: open.pos, Kind: TermTuple}
 	closing, closeText := tRBrace, "}"
 	if open.kind == tLBrack {
 		e.Kind, closing, closeText = TermList, tRBrack, "]"
 	}
+	p.elements(open, closing, closeText, func() {
+		e.Elems = append(e.Elems, p.termAt(depth, pattern))
+	})
+	return e
+}
+
+// opening returns the current token, an opening bracket at the given
+// depth, refusing terms nested too deeply.
+func (p *parser) opening(depth int) token {
+	if depth > maxDepth {
+		p.errorf(p.tok, "term nested too deeply (more than %d levels)", maxDepth)
+	}
+	return p.tok
+}
+
+// elements parses the comma-separated elements after the opening bracket
+// open, each with elem, and the closing token. A bracket still open at the
+// end of the line is an error at the bracket.
+func (p *parser) elements(open token, closing tokKind, closeText string, elem func()) {
 	p.next()
 	if p.tok.kind == closing {
 		p.next()
-		return e
+		return
 	}
 	for {
 		p.checkOpen(open)
-		e.Elems = append(e.Elems, p.termAt(depth, pattern))
+		elem()
 		switch p.tok.kind {
 		case tComma:
 			p.next()
 		case closing:
 			p.next()
-			return e
+			return
 		default:
 			p.checkOpen(open)
 			p.errorf(p.tok, "expected , or %s, found %s", closeText, p.describe(p.tok))

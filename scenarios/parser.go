@@ -366,6 +366,8 @@ func Incomplete(src string) bool {
 			if body {
 				seg = seg[:0]
 			}
+		case tMapOpen:
+			open = append(open, false)
 		case tRBrace:
 			if len(open) > 0 && open[len(open)-1] {
 				seg = seg[:0]

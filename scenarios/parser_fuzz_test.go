@@ -33,6 +33,8 @@ func FuzzParse(f *testing.F) {
 		"a: send_after 1s b tick\na: cancel_timer #Ref<1>\nadvance 2s; run; step 3\nchaos 0.5 for 10s\n",
 		"start_child s worker w count=2 health=1s/100ms/3 backoff=10ms..1s\nterminate_child s <0.5.0>\nshutdown\n",
 		"spwan a\nsend a {b\nsup x {\n",
+		"send a #{k => <<\"v\">>, <b> => [<<1,2>>]} # #{comment\nexpect mailbox a [#{k => _, <b> => _}]\n",
+		"sup s { worker w init=error:#{why => <<0,255>>} }\nsend a #{a => #{}\nsend a <<256>>\nsend a <<\"x\"\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -62,6 +64,8 @@ func TestParseLimits(t *testing.T) {
 		{deep("{", "}", 100), ""},
 		{deep("{", "}", 101), "1:108: term nested too deeply (more than 100 levels)"},
 		{deep("[", "]", 10000), "1:108: term nested too deeply (more than 100 levels)"},
+		{deep("#{k => ", "}", 10000), "1:708: term nested too deeply (more than 100 levels)"},
+		{"send a <<" + strings.Repeat("1,", 1<<16) + "1>>", ""},
 		{strings.Repeat("{", 10000), `1:1: expected a command, found "{"`},
 		{strings.Repeat("sup a {", 10000), "1:644: unclosed { (the body of sup a)"}, // the error limit cuts the outer ones
 		{"send a " + strings.Repeat("x", 1<<20), ""},

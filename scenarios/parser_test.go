@@ -20,7 +20,9 @@ func refT(n int64) *TermExpr     { return &TermExpr{Kind: TermRef, Int: n} }
 func tuple(e ...*TermExpr) *TermExpr {
 	return &TermExpr{Kind: TermTuple, Elems: e}
 }
-func list(e ...*TermExpr) *TermExpr { return &TermExpr{Kind: TermList, Elems: e} }
+func list(e ...*TermExpr) *TermExpr  { return &TermExpr{Kind: TermList, Elems: e} }
+func mapT(kv ...*TermExpr) *TermExpr { return &TermExpr{Kind: TermMap, Elems: kv} }
+func bin(s string) *TermExpr         { return &TermExpr{Kind: TermBinary, Str: s} }
 
 func name(n string) *ProcRef { return &ProcRef{Name: n} }
 func reg(n string) *ProcRef  { return &ProcRef{Registered: n} }
@@ -221,6 +223,12 @@ func TestParseTerms(t *testing.T) {
 		{"{}", tuple()},
 		{"[]", list()},
 		{"{a, [1, {b}], \"s\"}", tuple(atom("a"), list(num(1), tuple(atom("b"))), str("s"))},
+		{"#{}", mapT()},
+		{"#{a => 1, {k} => [x]}", mapT(atom("a"), num(1), tuple(atom("k")), list(atom("x")))},
+		{"#{<b> => #{c => <<>>}}", mapT(namePid("b"), mapT(atom("c"), bin("")))},
+		{`<<"abc">>`, bin("abc")},
+		{"<<1,2,3>>", bin("\x01\x02\x03")},
+		{`<<"ab", 0, "é">>`, bin("ab\x00\xe9")},
 	}
 	for _, tt := range tests {
 		cmds, err := Parse("t", []byte("send a "+tt.src))
@@ -353,6 +361,15 @@ func TestParseErrors(t *testing.T) {
 		{"send a {b,}", []string{`1:11: expected a term, found "}"`}},
 		{"send a 99999999999999999999", []string{`1:8: integer "99999999999999999999" out of range`}},
 		{"send a 1.0e999", []string{`1:8: float "1.0e999" out of range`}},
+		{"send a #{a 1}", []string{`1:12: expected => after a map key, found "1"`}},
+		{"send a #{a => 1", []string{"1:8: unclosed #{"}},
+		{"send a #{X => 1}", []string{"1:10: a variable like X matches anything: it is only allowed in expectations"}},
+		{"expect mailbox a [#{X => 1}]", []string{"1:21: a variable like X matches anything: it is only allowed in expectations"}},
+		{"send a <<256>>", []string{"1:10: a byte is an integer from 0 to 255, not 256"}},
+		{"send a <<a>>", []string{`1:10: expected a string or a byte (0..255) in a binary, found "a"`}},
+		{`send a <<"€">>`, []string{`1:10: character '€' does not fit in a byte: write its bytes as integers, e.g. <<195,169>> for "é" in UTF-8`}},
+		{"send a <<1 2>>", []string{`1:12: expected , or >>, found "2"`}},
+		{"send a <<1,", []string{"1:8: unclosed <<"}},
 		{"send a 16#ff", []string{"1:8: based integers like 16#FF are not supported"}},
 		{"send a \"abc", []string{"1:8: unterminated string"}},
 		{"send a 'abc\nps", []string{"1:8: unterminated quoted atom"}},

@@ -54,6 +54,8 @@ func (x *execution) term(t *TermExpr) (sim.Term, error) {
 	switch t.Kind {
 	case TermTuple, TermList:
 		return x.terms(t)
+	case TermMap:
+		return x.mapOf(t)
 	case TermNamePid:
 		return x.namePid(t)
 	case TermWildcard:
@@ -77,6 +79,8 @@ func scalar(t *TermExpr) sim.Term {
 		return sim.Ref(t.Int)
 	case TermStack:
 		return sim.Stack{}
+	case TermBinary:
+		return sim.Binary(t.Str)
 	}
 	return sim.Atom(t.Atom)
 }
@@ -94,6 +98,24 @@ func (x *execution) terms(t *TermExpr) (sim.Term, error) {
 		return sim.Tuple(elems), nil
 	}
 	return sim.List(elems), nil
+}
+
+// mapOf evaluates a map expression; a key written twice keeps its last
+// value, as in Erlang.
+func (x *execution) mapOf(t *TermExpr) (sim.Term, error) {
+	pairs := make([]sim.Pair, 0, len(t.Elems)/2)
+	for i := 0; i+1 < len(t.Elems); i += 2 {
+		k, err := x.term(t.Elems[i])
+		if err != nil {
+			return nil, err
+		}
+		v, err := x.term(t.Elems[i+1])
+		if err != nil {
+			return nil, err
+		}
+		pairs = append(pairs, sim.Pair{Key: k, Value: v})
+	}
+	return sim.NewMap(pairs), nil
 }
 
 func (x *execution) namePid(t *TermExpr) (sim.Pid, error) {
@@ -114,6 +136,8 @@ func (x *execution) match(pat *TermExpr, value sim.Term) bool {
 		return true
 	case TermTuple, TermList:
 		return x.matchSeq(pat, value)
+	case TermMap:
+		return x.matchMap(pat, value)
 	}
 	want, err := x.term(pat)
 	return err == nil && sim.Equal(want, value)
@@ -146,6 +170,28 @@ func (x *execution) matchSeq(pat *TermExpr, value sim.Term) bool {
 	return true
 }
 
+// matchMap reports whether value is a map with exactly the keys of pat,
+// each value matching its pattern.
+func (x *execution) matchMap(pat *TermExpr, value sim.Term) bool {
+	m, ok := value.(sim.Map)
+	if !ok {
+		return false
+	}
+	var keys []sim.Pair
+	for i := 0; i+1 < len(pat.Elems); i += 2 {
+		k, err := x.term(pat.Elems[i])
+		if err != nil {
+			return false
+		}
+		v, found := m.Get(k)
+		if !found || !x.match(pat.Elems[i+1], v) {
+			return false
+		}
+		keys = append(keys, sim.Pair{Key: k, Value: v})
+	}
+	return len(sim.NewMap(keys)) == len(m)
+}
+
 // String prints a term expression as written, for messages about patterns.
 func (t *TermExpr) String() string {
 	switch t.Kind {
@@ -155,6 +201,8 @@ func (t *TermExpr) String() string {
 		return "<" + t.Atom + ">"
 	case TermTuple, TermList:
 		return printSeq(t)
+	case TermMap:
+		return printMap(t)
 	}
 	return scalar(t).String()
 }
@@ -172,4 +220,15 @@ func printSeq(t *TermExpr) string {
 		s += e.String()
 	}
 	return s + end
+}
+
+func printMap(t *TermExpr) string {
+	s := "#{"
+	for i := 0; i+1 < len(t.Elems); i += 2 {
+		if i > 0 {
+			s += ","
+		}
+		s += t.Elems[i].String() + " => " + t.Elems[i+1].String()
+	}
+	return s + "}"
 }

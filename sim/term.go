@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// Term is an Erlang term: Atom, Int, Float, Str, Tuple, List, Pid, Ref or
-// Stack. Terms are immutable once built.
+// Term is an Erlang term: Atom, Int, Float, Str, Tuple, List, Map, Binary,
+// Pid, Ref or Stack. Terms are immutable once built.
 type Term interface {
 	String() string
 	isTerm()
@@ -130,6 +130,9 @@ func Equal(a, b Term) bool {
 	case List:
 		y, ok := b.(List)
 		return ok && equalSeq(x, y)
+	case Map:
+		y, ok := b.(Map)
+		return ok && equalMaps(x, y)
 	default:
 		return a == b
 	}
@@ -141,6 +144,20 @@ func equalSeq(a, b []Term) bool {
 	}
 	for i := range a {
 		if !Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// equalMaps reports whether two maps have the same keys with exactly equal
+// values.
+func equalMaps(x, y Map) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if CompareMapKeys(x[i].Key, y[i].Key) != 0 || !Equal(x[i].Value, y[i].Value) {
 			return false
 		}
 	}

@@ -35,8 +35,26 @@ func erlText(x *scenarios.TermExpr, other func(*scenarios.TermExpr) string) stri
 			return eTuple(elems...)
 		}
 		return eList(elems...)
+	case scenarios.TermMap:
+		kv := make([]string, len(x.Elems))
+		for i, e := range x.Elems {
+			kv[i] = erlText(e, other)
+		}
+		return eMap(kv...)
+	case scenarios.TermBinary:
+		return eBinary(x.Str)
 	}
 	return other(x)
+}
+
+// eBinary writes a binary as its bytes, <<1,2,3>>: valid in Erlang and
+// Elixir alike, whatever the bytes.
+func eBinary(s string) string {
+	parts := make([]string, len(s))
+	for i := 0; i < len(s); i++ {
+		parts[i] = strconv.Itoa(int(s[i]))
+	}
+	return "<<" + strings.Join(parts, ",") + ">>"
 }
 
 // eString writes a string literal.

@@ -525,6 +525,14 @@ func exTerm(t *scenarios.TermExpr) string {
 			return "{" + strings.Join(elems, ", ") + "}"
 		}
 		return "[" + strings.Join(elems, ", ") + "]"
+	case scenarios.TermMap:
+		parts := make([]string, 0, len(t.Elems)/2)
+		for i := 0; i+1 < len(t.Elems); i += 2 {
+			parts = append(parts, exTerm(t.Elems[i])+" => "+exTerm(t.Elems[i+1]))
+		}
+		return "%{" + strings.Join(parts, ", ") + "}"
+	case scenarios.TermBinary:
+		return eBinary(t.Str)
 	case scenarios.TermAtom:
 		return ":" + exAtom(t.Atom)
 	}

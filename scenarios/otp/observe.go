@@ -153,24 +153,62 @@ func (m matcher) match(pat *scenarios.TermExpr, v term) bool {
 			}
 		}
 		return true
+	case scenarios.TermMap:
+		return m.matchMap(pat, v)
+	case scenarios.TermNamePid:
+		if _, ok := m.latest[pat.Atom]; !ok && pat.Atom != "shell" {
+			return false
+		}
+	}
+	return equal(m.value(pat), v)
+}
+
+// matchMap matches a map with exactly the pattern's keys, each value
+// matching its pattern. Keys hold no wildcards: each is a value, looked up
+// exactly (1 and 1.0 are different keys).
+func (m matcher) matchMap(pat *scenarios.TermExpr, v term) bool {
+	if v.k != kMap || len(v.elems) != len(pat.Elems) {
+		return false
+	}
+	for i := 0; i+1 < len(pat.Elems); i += 2 {
+		got, ok := lookup(v, m.value(pat.Elems[i]))
+		if !ok || !m.match(pat.Elems[i+1], got) {
+			return false
+		}
+	}
+	return true
+}
+
+// value is the term a pattern without wildcards stands for.
+func (m matcher) value(pat *scenarios.TermExpr) term {
+	switch pat.Kind {
+	case scenarios.TermTuple, scenarios.TermList, scenarios.TermMap:
+		t := term{k: map[scenarios.TermKind]kind{scenarios.TermTuple: kTuple, scenarios.TermList: kList, scenarios.TermMap: kMap}[pat.Kind]}
+		for _, e := range pat.Elems {
+			t.elems = append(t.elems, m.value(e))
+		}
+		return t
 	case scenarios.TermNamePid:
 		if pat.Atom == "shell" {
-			return equal(pidTerm(shellName, 0), v)
+			return pidTerm(shellName, 0)
 		}
-		k, ok := m.latest[pat.Atom]
-		return ok && equal(pidTerm(pat.Atom, k), v)
+		return pidTerm(pat.Atom, m.latest[pat.Atom])
 	case scenarios.TermPid:
-		return equal(m.pidLit(pat.Int), v)
+		return m.pidLit(pat.Int)
 	case scenarios.TermRef:
-		return equal(term{k: kRef, n: pat.Int}, v)
+		return term{k: kRef, n: pat.Int}
+	case scenarios.TermStack:
+		return term{k: kStack}
 	case scenarios.TermString:
-		return equal(stringTerm(pat.Str), v)
+		return stringTerm(pat.Str)
+	case scenarios.TermBinary:
+		return term{k: kBinary, s: pat.Str}
 	case scenarios.TermInt:
-		return equal(term{k: kInt, n: pat.Int}, v)
+		return term{k: kInt, n: pat.Int}
 	case scenarios.TermFloat:
-		return equal(term{k: kFloat, f: pat.Float}, v)
+		return term{k: kFloat, f: pat.Float}
 	}
-	return equal(atom(pat.Atom), v)
+	return atom(pat.Atom)
 }
 
 // judge decides an expectation on one world's observation and describes

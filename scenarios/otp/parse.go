@@ -9,7 +9,7 @@ import (
 // parseTerm reads one term as Erlang's ~w writes it (the driver's output)
 // or as the simulator prints it (<0.N.0>, <shell>, #Ref<K>, [...], Go-quoted
 // strings). Pids and refs come back raw (kRawPid, kRawRef) for mapTerm;
-// maps, binaries and funs come back as kOther with their text.
+// funs and bitstrings come back as kOther with their text.
 func parseTerm(s string) (term, error) {
 	p := &termParser{s: s}
 	t, err := p.term()
@@ -87,7 +87,7 @@ func (p *termParser) term() (term, error) {
 		p.i = j
 		return t, nil
 	case strings.HasPrefix(p.rest(), "<<"):
-		return p.opaque("<<", ">>")
+		return p.binary()
 	case c == '<':
 		j := strings.IndexByte(p.rest(), '>')
 		if j < 0 {
@@ -102,7 +102,7 @@ func (p *termParser) term() (term, error) {
 		p.i += j + 1
 		return t, nil
 	case strings.HasPrefix(p.rest(), "#{"):
-		return p.opaque("#{", "}")
+		return p.mapTerm()
 	case c == '#':
 		return p.opaque("#", ">")
 	}

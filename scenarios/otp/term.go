@@ -20,7 +20,9 @@ const (
 	kPid                // s: process name ("$shell" for the shell, "" unknown); n: incarnation from 1
 	kRef                // n: K of #Ref<K>, 0 when unknown
 	kStack              // a stack trace: [...] in the simulator, a list of {M,F,A,Loc} in OTP
-	kOther              // s: the text of a term crashcourse does not model (maps, binaries, funs)
+	kMap                // elems: K1, V1, K2, V2, … (in no particular order)
+	kBinary             // s: the bytes
+	kOther              // s: the text of a term crashcourse does not model (funs, bignums, improper lists)
 	kRawPid             // s: a pid as printed, before it is mapped to a name
 	kRawRef             // s: a ref as printed, before it is mapped to a K
 )
@@ -63,6 +65,14 @@ func fromSim(t sim.Term, names func(sim.Pid) term) term {
 		return term{k: kRef, n: int64(v)}
 	case sim.Stack:
 		return term{k: kStack}
+	case sim.Binary:
+		return term{k: kBinary, s: string(v)}
+	case sim.Map:
+		m := term{k: kMap}
+		for _, p := range v {
+			m.elems = append(m.elems, fromSim(p.Key, names), fromSim(p.Value, names))
+		}
+		return m
 	}
 	return term{k: kOther, s: t.String()}
 }
@@ -85,20 +95,27 @@ func stringTerm(s string) term {
 }
 
 // equal compares two terms as verify does: exactly, except that a pid or
-// ref unknown on either side matches any pid or ref (by shape), and a stack
-// trace matches any list.
-func equal(a, b term) bool {
+// ref unknown on either side matches any pid or ref (by shape), a stack
+// trace matches any list, and an integer matches the float of its value
+// (outside map keys, where 1 and 1.0 are different keys).
+func equal(a, b term) bool { return eq(a, b, false) }
+
+// eq is equal; exact makes an integer and a float always differ, as map
+// keys do.
+func eq(a, b term, exact bool) bool {
 	switch {
 	case a.k == kStack && (b.k == kStack || b.k == kList):
 		return true
 	case b.k == kStack && a.k == kList:
 		return true
 	case a.k != b.k:
-		return a.k == kInt && b.k == kFloat && float64(a.n) == b.f || a.k == kFloat && b.k == kInt && a.f == float64(b.n)
+		return !exact && (a.k == kInt && b.k == kFloat && float64(a.n) == b.f || a.k == kFloat && b.k == kInt && a.f == float64(b.n))
 	}
 	switch a.k {
-	case kAtom, kOther:
+	case kAtom, kOther, kBinary:
 		return a.s == b.s
+	case kMap:
+		return equalMaps(a, b, exact)
 	case kInt:
 		return a.n == b.n
 	case kFloat:
@@ -112,12 +129,38 @@ func equal(a, b term) bool {
 			return false
 		}
 		for i := range a.elems {
-			if !equal(a.elems[i], b.elems[i]) {
+			if !eq(a.elems[i], b.elems[i], exact) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// equalMaps reports whether two maps have the same keys with equal values,
+// whatever order each side lists them in (pids and refs of the two worlds
+// need not sort alike).
+func equalMaps(a, b term, exact bool) bool {
+	if len(a.elems) != len(b.elems) {
+		return false
+	}
+	for i := 0; i+1 < len(a.elems); i += 2 {
+		v, ok := lookup(b, a.elems[i])
+		if !ok || !eq(a.elems[i+1], v, exact) {
+			return false
+		}
+	}
+	return true
+}
+
+// lookup finds the value of key in map m; keys compare exactly.
+func lookup(m, key term) (term, bool) {
+	for j := 0; j+1 < len(m.elems); j += 2 {
+		if eq(key, m.elems[j], true) {
+			return m.elems[j+1], true
+		}
+	}
+	return term{}, false
 }
 
 // String prints the term in Erlang syntax; pids print as <name> for the
@@ -163,6 +206,10 @@ func (t term) write(b *strings.Builder) {
 		}
 	case kStack:
 		b.WriteString("[...]")
+	case kBinary:
+		b.WriteString(sim.Binary(t.s).String())
+	case kMap:
+		writeMap(b, t.elems)
 	default:
 		b.WriteString(t.s)
 	}
@@ -177,6 +224,19 @@ func writeSeq(b *strings.Builder, open, end string, elems []term) {
 		e.write(b)
 	}
 	b.WriteString(end)
+}
+
+func writeMap(b *strings.Builder, elems []term) {
+	b.WriteString("#{")
+	for i := 0; i+1 < len(elems); i += 2 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		elems[i].write(b)
+		b.WriteString(" => ")
+		elems[i+1].write(b)
+	}
+	b.WriteString("}")
 }
 
 // printable reports whether a list is a non-empty string of printable
@@ -221,7 +281,7 @@ func mapTerm(t term, pids map[string]term, refs map[string]int64) term {
 		return term{k: kPid}
 	case kRawRef:
 		return term{k: kRef, n: refs[t.s]}
-	case kTuple, kList:
+	case kTuple, kList, kMap:
 		if isStack(t) {
 			return term{k: kStack}
 		}

@@ -15,8 +15,13 @@ func TestParseTermOTPOutput(t *testing.T) {
 		{"[104,105]", `"hi"`},
 		{"[]", "[]"},
 		{"{a,-12,1.5,'hello world',[1,2|3]}", "{a,-12,1.5,'hello world',[1,2|3]}"},
-		{"#{module=>erl_erts_errors}", "#{module=>erl_erts_errors}"},
+		{"#{module=>erl_erts_errors}", "#{module => erl_erts_errors}"},
+		{"#{a => <0.81.0>,<0.81.0> => #{}}", "#{a => <pid>,<pid> => #{}}"},
 		{"<<1,2,3>>", "<<1,2,3>>"},
+		{"<<97,98,99>>", `<<"abc">>`},
+		{`<<"ab",0>>`, "<<97,98,0>>"},
+		{"<<>>", "<<>>"},
+		{"<<1:3>>", "<<1:3>>"},
 		{"'it''s'", "'it'"},
 		{"{'DOWN',#Ref<0.1.2.3>,process,{srv,nonode@nohost},noproc}", "{'DOWN',#Ref<>,process,{srv,nonode@nohost},noproc}"},
 		{`{"a\nb",<shell>}`, `{[97,10,98],<shell>}`},
@@ -56,6 +61,26 @@ func TestPidsCompareByIdentityOrShape(t *testing.T) {
 
 func TestStringsAreLists(t *testing.T) {
 	assert.True(t, equal(fromSim(sim.Str("ok"), nil), fromSim(sim.List{sim.Int('o'), sim.Int('k')}, nil)))
+}
+
+// Maps compare by keys and values whatever order each side lists them in;
+// binaries by their bytes; a simulator map or binary round-trips through
+// the text OTP's ~w writes.
+func TestMapsAndBinariesRoundTrip(t *testing.T) {
+	simMap := sim.NewMap([]sim.Pair{{Key: sim.Atom("b"), Value: sim.Binary("x")}, {Key: sim.Int(1), Value: sim.List{}}})
+	raw, err := parseTerm("#{1 => [],b => <<120>>}")
+	require.NoError(t, err)
+	assert.True(t, equal(fromSim(simMap, nil), mapTerm(raw, nil, nil)))
+	swapped, err := parseTerm("#{b => <<120>>,1 => []}")
+	require.NoError(t, err)
+	assert.True(t, equal(fromSim(simMap, nil), swapped))
+	for _, other := range []string{"#{1 => [],b => <<121>>}", "#{1 => []}", "#{1 => [],c => <<120>>}", "{1,b}"} {
+		o, err := parseTerm(other)
+		require.NoError(t, err)
+		assert.False(t, equal(fromSim(simMap, nil), o), other)
+	}
+	assert.Equal(t, `#{1 => [],b => <<"x">>}`, fromSim(simMap, nil).String())
+	assert.Equal(t, "<<0,1>>", eBinary("\x00\x01"))
 }
 
 func TestErlangText(t *testing.T) {

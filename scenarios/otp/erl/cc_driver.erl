@@ -249,7 +249,8 @@ resolve_term({'$cc_ref', K}) ->
     end;
 resolve_term(T) when is_tuple(T) -> list_to_tuple(resolve_term(tuple_to_list(T)));
 resolve_term([H | T]) -> [resolve_term(H) | resolve_term(T)];
-resolve_term(M) when is_map(M) -> maps:map(fun(_, V) -> resolve_term(V) end, M);
+resolve_term(M) when is_map(M) ->
+    maps:from_list([{resolve_term(K), resolve_term(V)} || {K, V} <- maps:to_list(M)]);
 resolve_term(T) -> T.
 
 whereis_driver() ->
