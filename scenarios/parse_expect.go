@@ -21,7 +21,7 @@ func init() {
 		"registered":   {"expect registered @n P", parseExpectRegistered},
 		"unregistered": {"expect unregistered @n", parseExpectUnregistered},
 		"restarts":     {"expect restarts P N", parseExpectRestarts},
-		"exit_order":   {"expect exit_order P1 P2 ...", parseExpectExitOrder},
+		"exit_order":   {"expect exit_order P1 [P2 ...]", parseExpectExitOrder},
 		"error":        {"expect error [TERM]", parseExpectError},
 	}
 	expectNames = []string{"alive", "dead", "mailbox", "registered", "unregistered", "restarts", "exit_order", "error"}
@@ -102,9 +102,10 @@ func parseExpectRestarts(p *parser, e *ExpectCmd) {
 	e.N = p.intArg("the number of restarts", 0)
 }
 
-// parseExpectExitOrder: expect exit_order P1 P2 ..., at least two.
+// parseExpectExitOrder: expect exit_order P1 [P2 ...], one or more; with
+// one, it checks only that P1 exited since the mark.
 func parseExpectExitOrder(p *parser, e *ExpectCmd) {
-	for len(e.Procs) < 2 || !p.atEnd() {
+	for len(e.Procs) < 1 || !p.atEnd() {
 		e.Procs = append(e.Procs, p.procRef(false))
 	}
 }

@@ -191,6 +191,7 @@ func TestParseExpect(t *testing.T) {
 		{"expect registered @db a", ex(&ExpectCmd{Kind: "registered", Reg: "db", Procs: []ProcRef{*name("a")}})},
 		{"expect unregistered @db", ex(&ExpectCmd{Kind: "unregistered", Reg: "db"})},
 		{"expect restarts w 2", ex(&ExpectCmd{Kind: "restarts", Procs: []ProcRef{*name("w")}, N: 2})},
+		{"expect exit_order a", ex(&ExpectCmd{Kind: "exit_order", Procs: []ProcRef{*name("a")}})},
 		{"expect exit_order c b a", ex(&ExpectCmd{Kind: "exit_order", Procs: []ProcRef{*name("c"), *name("b"), *name("a")}})},
 		{"expect error", ex(&ExpectCmd{Kind: "error"})},
 		{"expect error {already_started, _}", ex(&ExpectCmd{Kind: "error", Reason: tuple(atom("already_started"), wild("_"))})},
@@ -394,7 +395,7 @@ func TestParseErrors(t *testing.T) {
 		{"expect alvie a", []string{`1:8: unknown expectation "alvie" (want alive, dead, mailbox, registered, unregistered, restarts, exit_order, error) (did you mean alive?)`}},
 		{"expect dead a because=x", []string{`1:15: expected reason=TERM, found "because"`}},
 		{"expect mailbox a [x] y", []string{`1:22: expected , between messages, found "y"`}},
-		{"expect exit_order a", []string{"1:20: missing a process (usage: expect exit_order P1 P2 ...)"}},
+		{"expect exit_order", []string{"1:18: missing a process (usage: expect exit_order P1 [P2 ...])"}},
 		{"expect restarts a -1", []string{"1:19: the number of restarts must be at least 0, not -1"}},
 	})
 }

@@ -107,6 +107,13 @@ func TestExitOrder(t *testing.T) {
 	require.Contains(t, out, "FAIL t.scn:9: expected exit order c, z, got no exit since the mark for z")
 }
 
+// exit_order with one process passes when it exited since the mark.
+func TestExitOrderOfOneProcessIsItsExitSinceTheMark(t *testing.T) {
+	sum, out := runText(t, "spawn a\nspawn b\nkill b\nmark\nkill a\nexpect exit_order a\nexpect exit_order b\n")
+	require.Equal(t, Summary{Passed: 1, Failed: 1}, sum, out)
+	require.Contains(t, out, "FAIL t.scn:7: expected exit order b, got no exit since the mark for b")
+}
+
 // An expectation about a process that never existed fails; it is not an error.
 func TestExpectUnknownProcessFails(t *testing.T) {
 	sum, out := runText(t, "expect alive ghost\nexpect dead ghost\n")
