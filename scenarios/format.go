@@ -97,7 +97,7 @@ func describeSup(w *sim.World, e sim.Entry, child, term string) string {
 	case sim.KindRestart:
 		return "restarts " + term
 	case sim.KindStartError:
-		return "start_error: " + child + " failed to start with " + term
+		return "start_error: " + w.Term(e.Child).String() + " failed to start with " + term
 	case sim.KindShutdownError:
 		return "shutdown_error: " + child + " ended with " + term + ", not as its shutdown asked"
 	case sim.KindSupervisorShutdown:

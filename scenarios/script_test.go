@@ -146,3 +146,14 @@ func TestParseErrorsRunNothing(t *testing.T) {
 	require.Empty(t, out.String())
 	require.True(t, strings.HasPrefix(err.Error(), "bad.scn:2:1: unknown verb"), err.Error())
 }
+
+// A failed child start is its supervisor's report and names the child by
+// its id, also when no process started (a registered name taken).
+func TestStartErrorNamesTheChildItsSupervisorReports(t *testing.T) {
+	src := "sup top {\n  worker w register=db\n}\nunregister db\nspawn squatter\nregister db squatter\nw: exit boom\n"
+	var out bytes.Buffer
+	_, _, err := RunScript("t.scn", []byte(src), RunOptions{Verbose: true}, &out)
+	require.NoError(t, err)
+	require.Contains(t, out.String(), "top        start_error: w failed to start with {already_started,")
+	require.NotContains(t, out.String(), "<shell> failed to start")
+}

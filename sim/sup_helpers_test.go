@@ -106,7 +106,7 @@ func mark(w *World) Seq { return Seq(w.TraceLen()) }
 //	terminate NAME REASON          a worker's terminate/2 began
 //	started SUP NAME               progress report: SUP started NAME
 //	child_terminated SUP NAME R    supervisor report
-//	start_error SUP NAME R         supervisor report
+//	start_error SUP ID R           supervisor report (ID: the child's id)
 //	shutdown_error SUP NAME R      supervisor report
 //	shutdown SUP NAME R            supervisor report (R is reached_max_restart_intensity)
 //	auto_shutdown SUP NAME         the simulator's note that NAME's end takes SUP down
@@ -131,7 +131,9 @@ func storyLine(w *World, e Entry) string {
 		return "terminate " + w.Label(e.Pid) + " " + reason
 	case KindChildStarted:
 		return "started " + w.Label(e.Pid) + " " + w.Label(e.Other)
-	case KindChildTerminated, KindStartError, KindShutdownError:
+	case KindStartError:
+		return e.Kind.String() + " " + w.Label(e.Pid) + " " + show(w.Term(e.Child)) + " " + reason
+	case KindChildTerminated, KindShutdownError:
 		return e.Kind.String() + " " + w.Label(e.Pid) + " " + w.Label(e.Other) + " " + reason
 	case KindSupervisorShutdown:
 		return "shutdown " + w.Label(e.Pid) + " " + w.Label(e.Other) + " " + reason

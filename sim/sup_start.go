@@ -47,10 +47,15 @@ func (w *World) startNext(s *supervisor, st step) {
 }
 
 // spawnChild spawns c linked to its supervisor. done is false when the
-// result will come as an ack.
+// result will come as an ack. An older incarnation of c that is still
+// alive (on its way out, or in terminate/2) is no obstacle: the new one
+// becomes the latest and the old one dies on its own. Only a registered
+// name that is taken fails the start, and then no process starts at all
+// (gen:start checks the name first), so c's latest incarnation stays the
+// one that ended.
 func (w *World) spawnChild(s *supervisor, c *child) (startResult, bool) {
 	spec := &c.def.spec
-	if holder, ok := w.names[spec.ID]; ok && w.Alive(holder) {
+	if holder, ok := w.registry[spec.Register]; ok && spec.Register != "" {
 		return startResult{err: w.intern(Tuple{Atom("already_started"), holder})}, true
 	}
 	pid, _ := w.spawn(s.pid, SpawnOpts{Name: spec.ID, Link: true, TrapExit: spec.TrapExit || spec.Sup != nil})
@@ -69,9 +74,7 @@ func (w *World) spawnChild(s *supervisor, c *child) (startResult, bool) {
 	}
 	wk := &worker{}
 	w.extra(w.proc(pid)).wk = wk
-	if r, taken := w.registerChild(pid, spec.Register); taken {
-		return r, true
-	}
+	w.registerChild(pid, spec.Register)
 	ir := c.def.nextInit()
 	if spec.InitTime > 0 {
 		wk.init, wk.initing = ir, true
@@ -81,21 +84,15 @@ func (w *World) spawnChild(s *supervisor, c *child) (startResult, bool) {
 	return w.finishInit(pid, ir), true
 }
 
-// registerChild registers a starting child as {local, Name}; a name taken
-// makes the start fail with {already_started, Holder} and the child exit
-// normal, as gen_server does.
-func (w *World) registerChild(pid Pid, name string) (startResult, bool) {
+// registerChild registers a starting child as {local, Name} before its
+// init runs, as gen:start does; spawnChild has checked that the name is free.
+func (w *World) registerChild(pid Pid, name string) {
 	if name == "" {
-		return startResult{}, false
-	}
-	if holder, ok := w.registry[name]; ok {
-		w.die(pid, tNormal, w.cause)
-		return startResult{err: w.intern(Tuple{Atom("already_started"), holder})}, true
+		return
 	}
 	w.registry[name] = pid
 	w.extra(w.proc(pid)).regName = name
 	w.record(Entry{Kind: KindRegister, Pid: pid, Other: pid, Term: w.intern(Atom(name)), Cause: w.cause})
-	return startResult{}, false
 }
 
 // finishInit applies the result of a worker's init/1.
@@ -117,7 +114,8 @@ func (w *World) finishInit(pid Pid, ir InitResult) startResult {
 }
 
 // initDone ends a worker's slow init and acks its supervisor; the ack goes
-// before the exit of a failed init, as proc_lib:init_ack does.
+// before the exit of a failed init, as proc_lib:init_ack does. A stop from
+// its supervisor that came during init runs once init has succeeded.
 func (w *World) initDone(e event) {
 	wk := w.extOf(w.proc(e.to)).wk
 	wk.initing = false
@@ -125,6 +123,9 @@ func (w *World) initDone(e event) {
 	w.cause = e.cause
 	r := w.finishInit(e.to, wk.init)
 	w.sendAck(w.proc(e.to).parent, e.to, r)
+	if r.pid != 0 {
+		w.resumeStop(e.to, wk, e.cause)
+	}
 	w.cause = saved
 }
 
@@ -175,7 +176,7 @@ func (w *World) startResulted(s *supervisor, st step, r startResult) {
 		return
 	}
 	if r.err != 0 {
-		w.record(Entry{Kind: KindStartError, Pid: s.pid, Other: c.pid, Term: r.err, Cause: w.cause})
+		w.record(Entry{Kind: KindStartError, Pid: s.pid, Other: c.pid, Term: r.err, Child: w.idTerm(c.def), Cause: w.cause})
 		c.pid = 0
 		w.startFailed(s, st.finish, c, r.err)
 		return

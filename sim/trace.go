@@ -36,7 +36,7 @@ const (
 	KindChildStarted       // child Other started
 	KindChildTerminated    // report: child Other exited with Term, a failure for its type or permanent
 	KindRestart            // restarting child Term (its id) after Other exited
-	KindStartError         // report: child Other failed to start with Term
+	KindStartError         // report: child Child (its id) failed to start with Term; Other is its process, 0 if none started
 	KindShutdownError      // report: child Other, stopped, ended with Term instead of the shutdown it was asked for
 	KindSupervisorShutdown // report: reached_max_restart_intensity (Term) when Other exited
 	KindAutoShutdown       // a significant child Other ended: the supervisor shuts down
@@ -97,6 +97,7 @@ type Entry struct {
 	Other Pid
 	Term  TermID
 	Ref   Ref
+	Child TermID // start_error: the id of the child that failed to start
 	Cause Seq
 	Kind  Kind
 	Flags uint8
@@ -110,7 +111,7 @@ const chunkBits = 14
 // entry is an Entry as stored, in 16 bytes: pids take 24 bits (the process
 // limit keeps them there), so the kind and the flags ride in the low byte
 // of the two pid words. The time is kept once per instant and the rare refs
-// in a side table.
+// and child ids in side tables.
 type entry struct {
 	pidKind    uint32 // pid<<8 | kind
 	otherFlags uint32 // other<<8 | flags
@@ -127,10 +128,21 @@ type instant struct {
 	at   Time
 }
 
-// refMark records the ref of entry seq.
-type refMark struct {
+// sideMark records a rarely used field of entry seq.
+type sideMark[T any] struct {
 	seq Seq
-	ref Ref
+	v   T
+}
+
+// markOf is the value marks record for entry s, if any; marks are in seq
+// order.
+func markOf[T any](marks []sideMark[T], s Seq) (T, bool) {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].seq >= s })
+	if i < len(marks) && marks[i].seq == s {
+		return marks[i].v, true
+	}
+	var zero T
+	return zero, false
 }
 
 // trace stores entries in chunks of 1<<chunkBits: a full chunk is never
@@ -140,7 +152,8 @@ type refMark struct {
 type trace struct {
 	chunks   [][]entry
 	instants []instant
-	refs     []refMark
+	refs     []sideMark[Ref]
+	children []sideMark[TermID]
 	n        int
 }
 
@@ -162,7 +175,10 @@ func (t *trace) add(e Entry) Seq {
 		t.instants = append(t.instants, instant{from: Seq(t.n), at: e.At})
 	}
 	if e.Ref != 0 {
-		t.refs = append(t.refs, refMark{seq: Seq(t.n), ref: e.Ref})
+		t.refs = append(t.refs, sideMark[Ref]{seq: Seq(t.n), v: e.Ref})
+	}
+	if e.Child != 0 {
+		t.children = append(t.children, sideMark[TermID]{seq: Seq(t.n), v: e.Child})
 	}
 	return Seq(t.n)
 }
@@ -179,9 +195,8 @@ func (t *trace) at(s Seq) Entry {
 		At: t.instants[k].at, Pid: Pid(e.pidKind >> 8), Kind: Kind(e.pidKind),
 		Other: Pid(e.otherFlags >> 8), Flags: uint8(e.otherFlags), Term: e.term, Cause: e.cause,
 	}
-	if r := sort.Search(len(t.refs), func(i int) bool { return t.refs[i].seq >= s }); r < len(t.refs) && t.refs[r].seq == s {
-		out.Ref = t.refs[r].ref
-	}
+	out.Ref, _ = markOf(t.refs, s)
+	out.Child, _ = markOf(t.children, s)
 	return out
 }
 
@@ -193,7 +208,7 @@ func (t *trace) setFlags(s Seq, flags uint8) { t.stored(s).otherFlags |= uint32(
 func (t *trace) clone() trace {
 	c := trace{
 		chunks: append([][]entry(nil), t.chunks...), instants: append([]instant(nil), t.instants...),
-		refs: append([]refMark(nil), t.refs...), n: t.n,
+		refs: append([]sideMark[Ref](nil), t.refs...), children: append([]sideMark[TermID](nil), t.children...), n: t.n,
 	}
 	if k := len(c.chunks); k > 0 {
 		c.chunks[k-1] = append(make([]entry, 0, cap(c.chunks[k-1])), c.chunks[k-1]...)

@@ -31,10 +31,11 @@ func (w *World) workerOf(p *proc) *worker {
 
 // workerStop is a trapping gen_server getting an exit signal from its
 // parent: it runs terminate/2 for its terminate= time, then exits with the
-// same reason. A hung worker runs nothing until it recovers; the EXIT waits
-// in its mailbox, and only its supervisor's kill can end it sooner.
+// same reason. A hung worker runs nothing until it recovers, and one inside
+// a slow init/1 nothing until init returns: the EXIT waits in its mailbox
+// (resumeStop reads it then), and only a kill can end the worker sooner.
 func (w *World) workerStop(pid Pid, wk *worker, reason TermID, cause Seq) {
-	if w.proc(pid).flags&flagHung != 0 {
+	if w.proc(pid).flags&flagHung != 0 || wk.initing {
 		wk.pending = reason
 		w.deliver(pid, Message{Kind: MsgExit, From: w.proc(pid).parent, Term: reason})
 		return
@@ -69,13 +70,22 @@ func (w *World) Recover(actor Pid) error {
 	}
 	p.flags &^= flagHung
 	s := w.record(Entry{Kind: KindRecover, Pid: actor, Cause: w.cause})
-	if wk := w.workerOf(p); wk != nil && wk.pending != 0 {
-		reason := wk.pending
-		wk.pending = 0
-		w.takeMessage(actor, func(m Message) bool { return m.Kind == MsgExit && m.From == p.parent && m.Term == reason })
-		w.workerStop(actor, wk, reason, s)
+	if wk := w.workerOf(p); wk != nil {
+		w.resumeStop(actor, wk, s)
 	}
 	return nil
+}
+
+// resumeStop runs the stop from its supervisor that reached wk while it
+// could not handle it (hung, or in init/1), now that it can.
+func (w *World) resumeStop(pid Pid, wk *worker, cause Seq) {
+	if wk.pending == 0 {
+		return
+	}
+	reason, parent := wk.pending, w.proc(pid).parent
+	wk.pending = 0
+	w.takeMessage(pid, func(m Message) bool { return m.Kind == MsgExit && m.From == parent && m.Term == reason })
+	w.workerStop(pid, wk, reason, cause)
 }
 
 // Hung reports whether p is hung.
