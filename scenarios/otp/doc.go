@@ -18,7 +18,11 @@
 //   - sup and worker trees are real OTP supervisors (cc_sup) of real
 //     gen_servers (cc_worker) honouring every option: trap_exit, terminate
 //     and init times, init results, register, restart types, shutdown
-//     specs, significant children and auto_shutdown.
+//     specs, significant children and auto_shutdown. They start with OTP's
+//     own supervisor:start_link and gen_server:start_link ({local, Name}
+//     only for register=), unchanged: the driver keeps books (the latest
+//     incarnation of each name, the starts that succeeded) but never
+//     decides whether a start succeeds.
 //   - Every process reports itself (name, incarnation, pid) and is traced
 //     with strict monotonic timestamps: exit reasons and exit orders come
 //     from the runtime's own trace.

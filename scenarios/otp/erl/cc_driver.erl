@@ -16,8 +16,7 @@
 -module(cc_driver).
 
 -export([main/1, actor_start/3, perform/1, incarnation/3, latest/1,
-         latest_alive/1, count_start/1, next_init/2, inbox_add/2,
-         phantom/2, sleep/1, trace_receives/1]).
+         started/2, next_init/2, inbox_add/2, sleep/1, trace_receives/1]).
 
 -define(CTL, '$cc').
 -define(ACK, '$cc_ack').
@@ -334,21 +333,6 @@ incarnation(Name, Pid, Kind) ->
     erlang:trace(Pid, true, [strict_monotonic_timestamp, {tracer, Tracer} | Flags]),
     N.
 
-%% phantom records a start that died before any of our code ran (a
-%% gen_server whose {local, Name} was taken exits normal at once): a dead
-%% pid stands for it.
-phantom(Name, Key) ->
-    Pid = spawn(fun() -> ok end),
-    Mon = monitor(process, Pid),
-    receive {'DOWN', Mon, _, _, _} -> ok end,
-    N = ets:update_counter(cc_inc, {count, Name}, 1, {{count, Name}, 0}),
-    Seq = ets:update_counter(cc_inc, seq, 1, {seq, 0}),
-    ets:insert(cc_inc, [{{inc, Name, N}, Pid, worker, Seq}, {{pid, Pid}, Name, N, worker},
-                        {{phantom, Pid}, normal}]),
-    ets:insert(cc_def, {{def, Pid}, Key}),
-    [{_, Tracer}] = ets:lookup(cc_inc, tracer),
-    Tracer ! {trace_ts, Pid, exit, normal, ts()}.
-
 %% trace_receives starts or stops tracing what the calling process
 %% receives; stopping forgets what was traced.
 trace_receives(On) ->
@@ -377,8 +361,12 @@ latest_alive(Name) ->
                end
     end.
 
-count_start(Key) ->
-    ets:update_counter(cc_def, {starts, Key}, 1, {{starts, Key}, 0}).
+%% started counts a successful start of a child definition, for expect
+%% restarts, and returns the start's result as it was.
+started(Key, Result = {ok, _}) ->
+    ets:update_counter(cc_def, {starts, Key}, 1, {{starts, Key}, 0}),
+    Result;
+started(_, Result) -> Result.
 
 %% next_init consumes the init result of the next start of a child
 %% definition: the list in order, its last entry repeating.
@@ -609,10 +597,7 @@ state(Pid, Exits) ->
 exit_reason(Pid, Exits) ->
     case lists:keyfind(Pid, 1, Exits) of
         {_, R, _} -> R;
-        false -> case ets:lookup(cc_inc, {phantom, Pid}) of
-                     [{_, R}] -> R;
-                     [] -> unknown
-                 end
+        false -> unknown
     end.
 
 restarts(Pid) ->

@@ -9,20 +9,11 @@
 %% start_top starts a top-level supervisor linked to the driver, its parent.
 start_top(Spec) -> supervisor:start_link(?MODULE, {Spec, top}).
 
-%% start_link starts a supervisor as the child of another.
+%% start_link starts a supervisor as the child of another, with OTP's own
+%% supervisor:start_link; the driver only counts successful starts.
 start_link(Spec) ->
-    Name = maps:get(name, Spec),
-    Key = {maps:get(def, Spec), Name},
-    case cc_driver:latest_alive(Name) of
-        {true, Holder} -> {error, {already_started, Holder}};
-        false ->
-            Result = supervisor:start_link(?MODULE, {Spec, Key}),
-            case Result of
-                {ok, _} -> cc_driver:count_start(Key);
-                _ -> ok
-            end,
-            Result
-    end.
+    Key = {maps:get(def, Spec), maps:get(name, Spec)},
+    cc_driver:started(Key, supervisor:start_link(?MODULE, {Spec, Key})).
 
 init({Spec, Key}) ->
     cc_driver:incarnation(maps:get(name, Spec), self(), supervisor),

@@ -21,42 +21,17 @@
 start_link(C) -> start_link(C, maps:get(name, C)).
 
 %% start_link/2 is also the start of simple_one_for_one children: the extra
-%% argument is the dynamic child's name.
+%% argument is the dynamic child's name. The start is OTP's own, unchanged:
+%% an older incarnation of the name still alive is no obstacle, and a
+%% registered name that is taken fails it with {already_started, Holder}
+%% before any process starts. The driver only counts successful starts.
 start_link(C, Name) ->
     Key = {maps:get(def, C), Name},
-    case cc_driver:latest_alive(Name) of
-        {true, Holder} ->
-            case leaving(Holder, Key) of
-                true -> start(C, Name, Key);
-                false -> {error, {already_started, Holder}}
-            end;
-        false -> start(C, Name, Key)
-    end.
-
-%% leaving waits for an earlier incarnation of the same child that is on its
-%% way out: a failed init acks its supervisor before it exits, so a retry can
-%% come first. The simulator's processes die at once; names are unique there.
-leaving(Holder, Key) ->
-    case ets:lookup(cc_def, {def, Holder}) of
-        [{_, Key}] ->
-            Mon = monitor(process, Holder),
-            receive {'DOWN', Mon, process, Holder, _} -> true
-            after 200 -> demonitor(Mon, [flush]), false
-            end;
-        _ -> false
-    end.
-
-start(C, Name, Key) ->
     Result = case maps:get(register, C) of
                  undefined -> gen_server:start_link(?MODULE, {C, Name, Key}, []);
                  Reg -> gen_server:start_link({local, Reg}, ?MODULE, {C, Name, Key}, [])
              end,
-    case Result of
-        {ok, _} -> cc_driver:count_start(Key);
-        {error, {already_started, _}} -> cc_driver:phantom(Name, Key);
-        _ -> ok
-    end,
-    Result.
+    cc_driver:started(Key, Result).
 
 init({C, Name, Key}) ->
     cc_driver:incarnation(Name, self(), worker),
