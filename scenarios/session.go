@@ -44,8 +44,12 @@ type Check struct {
 }
 
 // NewSession returns a session on an empty world seeded with seed.
-func NewSession(seed uint64) *Session {
-	return &Session{w: sim.New(seed), sources: map[string][]string{}}
+func NewSession(seed uint64) *Session { return NewSessionWithOptions(seed, sim.Options{}) }
+
+// NewSessionWithOptions returns a session on an empty world seeded with
+// seed and configured by o (planted faults, for oracle tests only).
+func NewSessionWithOptions(seed uint64, o sim.Options) *Session {
+	return &Session{w: sim.NewWithOptions(seed, o), sources: map[string][]string{}}
 }
 
 // World is the session's world, for read-only views. Callers must not act

@@ -65,7 +65,7 @@ func (w *World) deliverSignal(e event) {
 	}
 	reason := e.term
 	switch {
-	case !viaLink && reason == tKill:
+	case !viaLink && reason == tKill && !w.faulty(FaultKillTrappable):
 		reason = tKilled
 	case p.trapping():
 		entry.Flags |= FlagTrapped
@@ -80,7 +80,7 @@ func (w *World) deliverSignal(e event) {
 		}
 		w.cause = saved
 		return
-	case reason == tNormal && (viaLink || e.from != e.to):
+	case reason == tNormal && (viaLink && !w.faulty(FaultNormalExitKillsLinked) || !viaLink && e.from != e.to):
 		entry.Flags |= FlagIgnored
 		w.record(entry)
 		return
@@ -105,6 +105,9 @@ func (w *World) die(pid Pid, reason TermID, cause Seq) Seq {
 		w.releaseName(pid, ext, s)
 		w.cancelTimersTo(ext)
 		w.dropMonitorsOf(ext)
+	}
+	if ext != nil && w.faulty(FaultMonitorsBeforeLinks) {
+		w.fireMonitorsOn(ext, reason, s)
 	}
 	for _, l := range w.linksOf(p) {
 		w.q.pushNow(event{kind: evSignal, to: l, from: pid, term: reason, cause: s, flags: FlagViaLink})

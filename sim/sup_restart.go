@@ -63,7 +63,11 @@ func (w *World) addRestart(s *supervisor) bool {
 	now := int64(w.now / Second)
 	s.stamps = append(s.stamps, now)
 	k := 0
-	for k < len(s.stamps) && s.stamps[k] < now-int64(s.def.flags.Period) {
+	period := int64(s.def.flags.Period)
+	if w.faulty(FaultIntensityWindowLonger) {
+		period++
+	}
+	for k < len(s.stamps) && s.stamps[k] < now-period {
 		k++
 	}
 	s.stamps = s.stamps[k:]
@@ -86,7 +90,7 @@ func (w *World) supRestart(s *supervisor, c *child, old Pid) {
 	}
 	w.record(Entry{Kind: KindRestart, Pid: s.pid, Other: old, Term: w.idTerm(c.def), Cause: w.cause})
 	c.restarting = true
-	set := s.restartSet(c)
+	set := w.restartSet(s, c)
 	for i := len(set) - 1; i >= 0; i-- {
 		if x := set[i]; x != c && x.pid != 0 {
 			s.then(stopOne(x, forgetTemp, -1))
@@ -101,8 +105,12 @@ func (w *World) supRestart(s *supervisor, c *child, old Pid) {
 
 // restartSet is the children a restart of c starts again, in start order:
 // c alone, c and those started after it, or all (facts E23, E24).
-func (s *supervisor) restartSet(c *child) []*child {
-	switch s.def.flags.Strategy {
+func (w *World) restartSet(s *supervisor, c *child) []*child {
+	strategy := s.def.flags.Strategy
+	if strategy == OneForAll && w.faulty(FaultOneForAllRestartsOnlyFailed) {
+		strategy = OneForOne
+	}
+	switch strategy {
 	case OneForAll:
 		return append([]*child(nil), s.children...)
 	case RestForOne:
@@ -123,7 +131,7 @@ func (w *World) restartChildren(s *supervisor, key int32) {
 		return
 	}
 	var keys []int32
-	for _, x := range s.restartSet(c) {
+	for _, x := range w.restartSet(s, c) {
 		if x.pid == 0 {
 			keys = append(keys, x.key)
 		}

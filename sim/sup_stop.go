@@ -114,9 +114,22 @@ func (w *World) supStop(s *supervisor, reason TermID) {
 	if s.simple() {
 		s.then(step{kind: doStop, keys: keysOf(s.children)})
 	} else {
-		for i := len(s.children) - 1; i >= 0; i-- {
-			s.then(stopOne(s.children[i], keepEntry, -1))
+		for _, c := range w.stopOrder(s.children) {
+			s.then(stopOne(c, keepEntry, -1))
 		}
 	}
 	s.then(step{kind: doExit, reason: reason})
+}
+
+// stopOrder is the order a supervisor terminates its children in: reverse
+// start order (fact E21).
+func (w *World) stopOrder(children []*child) []*child {
+	out := make([]*child, 0, len(children))
+	for i := len(children) - 1; i >= 0; i-- {
+		out = append(out, children[i])
+	}
+	if w.faulty(FaultStopInStartOrder) {
+		return children
+	}
+	return out
 }

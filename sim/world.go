@@ -25,6 +25,7 @@ type World struct {
 	topSups   []Pid               // top-level supervisors in start order
 	shellAcks map[Pid]startResult // start results the shell waits for
 	supTokens uint32
+	faults    Fault // planted wrong rules, for oracle tests only
 
 	interrupt   func() bool // see SetInterrupt
 	interrupted bool
