@@ -22,11 +22,12 @@ type verifyFlags struct {
 	scale float64
 	keep  string
 	jobs  int
+	runs  int
 	quiet bool
 }
 
 // verify checks scenarios against the real Erlang/OTP runtime. Exit status:
-// 0 all points agree, 1 some differ, 2 it cannot run (no erl on PATH, a
+// 0 all points agree, 1 some differ or fail on both, 2 it cannot run (no erl on PATH, a
 // scenario that does not parse or cannot be translated, a failed run).
 func verify(args []string, stdout, stderr io.Writer) int {
 	var f verifyFlags
@@ -36,10 +37,14 @@ func verify(args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.scale, "scale", 0, "")
 	fs.StringVar(&f.keep, "keep", "", "")
 	fs.IntVar(&f.jobs, "j", min(2, runtime.NumCPU()), "")
+	fs.IntVar(&f.runs, "runs", 1, "")
 	fs.BoolVar(&f.quiet, "q", false, "")
 	files, err := parseFiles(fs, args)
 	if err == nil && len(files) == 0 {
 		err = errors.New("want at least one scenario file")
+	}
+	if err == nil && f.runs < 1 {
+		err = errors.New("--runs takes a number of runs, at least 1")
 	}
 	if err == nil && f.keep != "" && len(files) > 1 {
 		err = errors.New("--keep takes one scenario file")
@@ -93,7 +98,7 @@ func verifyOne(rt *otp.Runtime, file string, f verifyFlags, out, errOut io.Write
 	if f.quiet {
 		report = io.Discard
 	}
-	o := otp.Options{Seed: f.seed, Scale: f.scale, Keep: f.keep}
+	o := otp.Options{Seed: f.seed, Scale: f.scale, Keep: f.keep, Runs: f.runs}
 	rep, err := otp.Verify(context.Background(), rt, file, src, o, report)
 	var list scenarios.ErrorList
 	var terr *otp.TranslateError
@@ -111,13 +116,13 @@ func verifyOne(rt *otp.Runtime, file string, f verifyFlags, out, errOut io.Write
 	}
 	if f.quiet {
 		for _, p := range rep.Points {
-			if !p.Agree {
+			if p.Verdict != otp.Agree {
 				fmt.Fprintln(out, p.String())
 			}
 		}
-		fmt.Fprintf(out, "%d agree, %d differ\n", rep.Agree, rep.Differ)
+		fmt.Fprintln(out, rep.Summary())
 	}
-	if rep.Differ > 0 {
+	if rep.Failed() {
 		return exitFailed
 	}
 	return exitOK

@@ -42,13 +42,22 @@ func TestVerifyExitStatus(t *testing.T) {
 
 	code, out, _ := call("verify", good)
 	assert.Equal(t, exitOK, code, out)
-	assert.True(t, strings.HasSuffix(out, " agree, 0 differ\n"), out)
+	assert.True(t, strings.HasSuffix(out, " agree, 0 differ, 0 fail on both\n"), out)
 
 	code, out, _ = call("verify", wrong)
 	assert.Equal(t, exitFailed, code, out)
-	assert.Contains(t, out, "DIFFER "+wrong+":4 expect alive a: sim=dead with reason boom otp=dead with reason boom")
+	assert.Contains(t, out, "FAIL   "+wrong+":4 expect alive a on both: dead with reason boom")
+	assert.True(t, strings.HasSuffix(out, " agree, 0 differ, 1 fail on both\n"), out)
 
-	code, _, stderr := call("verify", untranslatable)
+	code, out, _ = call("verify", "--runs", "2", good)
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "note: OTP ran the scenario 2 times")
+
+	code, _, stderr := call("verify", "--runs", "0", good)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--runs takes a number of runs")
+
+	code, _, stderr = call("verify", untranslatable)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, untranslatable+":2:1: step runs single events")
 

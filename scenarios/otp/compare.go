@@ -9,50 +9,18 @@ import (
 	"github.com/crashcourse/crashcourse/sim"
 )
 
-// Point is one thing verify compares: an expectation, a command's result,
-// the exits a command caused, or the final outcome of a process or a
-// registered name.
-type Point struct {
-	Pos   scenarios.Pos // the command it belongs to; Line 0 for final outcomes
-	What  string
-	Agree bool
-	Sim   string // what the simulator showed
-	OTP   string // what the real runtime showed
-	Note  string // how it was compared, or why it differs
-}
-
-// String is the report line: AGREE or DIFFER, where, what, and for a
-// difference both sides.
-func (p Point) String() string {
-	at := p.Pos.File
-	if p.Pos.Line > 0 {
-		at += ":" + strconv.Itoa(p.Pos.Line)
-	}
-	var b strings.Builder
-	if p.Agree {
-		b.WriteString("AGREE  " + at + " " + p.What)
-		if p.Sim != "" {
-			b.WriteString(": " + p.Sim)
-		}
-	} else {
-		b.WriteString("DIFFER " + at + " " + p.What + ": sim=" + p.Sim + " otp=" + p.OTP)
-	}
-	if p.Note != "" {
-		b.WriteString(" (" + p.Note + ")")
-	}
-	return b.String()
-}
-
 // comparison holds both runs while points are made.
 type comparison struct {
 	t      *translation
 	o      *otpRun
 	points []Point
+	step   int // the step whose points are being made
 }
 
 func compare(t *translation, o *otpRun) []Point {
 	c := &comparison{t: t, o: o}
 	for i, s := range t.steps {
+		c.step = i
 		switch {
 		case s.cmd.Expect != nil:
 			c.expectation(i, s)
@@ -61,63 +29,58 @@ func compare(t *translation, o *otpRun) []Point {
 			c.exits(i, s)
 		}
 	}
+	c.step = len(t.steps)
 	c.finals()
 	return c.points
 }
 
-func (c *comparison) add(p Point) { c.points = append(c.points, p) }
+func (c *comparison) add(p Point) {
+	p.order = c.step
+	c.points = append(c.points, p)
+}
 
 func (c *comparison) simMatcher(o *observation) matcher {
 	return matcher{latest: o.latest, pidLit: func(n int64) term { return c.t.pidOf(sim.Pid(n)) }}
 }
 
-// expectation judges the expectation on both worlds: the point agrees when
-// it holds in both.
+// expectation judges the expectation on both worlds. It agrees when it
+// holds in both; it fails on both when it does not hold in the simulator
+// and OTP showed the same (up to what OTP leaves open, see sameObservation);
+// otherwise the worlds differ.
 func (c *comparison) expectation(i int, s *step) {
 	e := s.cmd.Expect
 	simOK, simGot := judge(e, s.obs, c.simMatcher(s.obs))
 	p := Point{Pos: s.cmd.Pos, What: cmdText(s.cmd), Sim: simGot}
 	oo, ok := c.o.obs[i]
 	if !ok {
-		p.OTP = "no observation (the driver stopped before this line)"
+		p.OTP, p.Verdict = "no observation (the driver stopped before this line)", Differ
 		c.add(p)
 		return
 	}
 	otpOK, otpGot := judge(e, oo, c.simMatcher(oo))
 	p.OTP = otpGot
-	p.Agree = simOK && otpOK
+	same, openNote := c.sameObservation(e, s.obs, oo)
 	switch {
-	case s.res.Check != nil && s.res.Check.Pass != simOK:
-		p.Note = "verify reads the simulator differently from crashcourse run: please report"
-	case !simOK && !otpOK && simGot == otpGot:
-		p.Note = "the simulator and OTP agree with each other; the expectation does not hold"
-	case !simOK && otpOK:
-		p.Note = "the expectation holds on OTP but not in the simulator"
-	case simOK && !otpOK:
-		p.Note = "the expectation holds in the simulator but not on OTP"
+	case simOK && otpOK:
+		p.Verdict = Agree
+	case same && simOK:
+		p.Verdict, p.Note = Agree, "OTP showed "+otpGot+", another order it leaves open"
+	case same:
+		p.Verdict = FailBoth
+	case simOK:
+		p.Verdict, p.Note = Differ, "the expectation holds in the simulator but not on OTP"
+	case otpOK:
+		p.Verdict, p.Note = Differ, "the expectation holds on OTP but not in the simulator"
+	default:
+		p.Verdict, p.Note = Differ, "the expectation holds on neither, and they differ"
 	}
-	if e.Kind == "exit_order" {
-		switch open := c.openPairs(e, s.obs.order); {
-		case open != "" && p.Agree:
-			p.Note = "OTP leaves the order of " + open + " open: the simulator's is one of the possible"
-		case open != "":
-			p.Note = "OTP leaves the order of " + open + " open: a scenario should not assert it"
-		}
+	if s.res.Check != nil && s.res.Check.Pass != simOK {
+		p.Verdict, p.Note = Differ, "verify reads the simulator differently from crashcourse run: please report"
+	}
+	if openNote != "" {
+		p.Note = strings.TrimPrefix(p.Note+"; ", "; ") + openNote
 	}
 	c.add(p)
-}
-
-// openPairs names the neighbours of an exit_order whose order is not
-// causal in the simulator.
-func (c *comparison) openPairs(e *scenarios.ExpectCmd, order []int64) string {
-	var open []string
-	for i := 1; i < len(order); i++ {
-		a, b := sim.Seq(order[i-1]), sim.Seq(order[i])
-		if a != 0 && b != 0 && !c.t.causes(a, b) && !c.t.causes(b, a) {
-			open = append(open, e.Procs[i-1].String()+"/"+e.Procs[i].String())
-		}
-	}
-	return strings.Join(open, ", ")
 }
 
 // causes reports whether trace entry a is an ancestor of b.
@@ -138,20 +101,20 @@ func (c *comparison) result(i int, s *step) {
 	r, ok := c.o.results[i]
 	if !ok {
 		if s.erl != "noop" {
-			c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Sim: describeErr(s.err), OTP: "not run"})
+			c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Verdict: Differ, Sim: describeErr(s.err), OTP: "not run"})
 		}
 		return
 	}
 	oe := otpErr(r)
 	if s.err.failed && s.err.reason == nil && oe.reason != nil {
 		// The language refuses a command OTP would run and fail.
-		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Agree: true, Sim: "refused",
+		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Sim: "refused",
 			Note: "the simulator refuses what OTP runs and fails with " + oe.reason.String()})
 		return
 	}
 	if s.err.failed != oe.failed || s.err.reason != nil && oe.reason != nil && !equal(childRecords(*s.err.reason), childRecords(*oe.reason)) ||
 		(s.err.reason == nil) != (oe.reason == nil) {
-		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Sim: describeErr(s.err), OTP: describeErr(oe)})
+		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Verdict: Differ, Sim: describeErr(s.err), OTP: describeErr(oe)})
 		return
 	}
 	if s.cmd.Dyn == nil || s.cmd.Verb == "stop" || s.cmd.Verb == "shutdown" || s.err.failed && tag(r) != "reply_error" {
@@ -164,7 +127,7 @@ func (c *comparison) result(i int, s *step) {
 	}
 	simReply, otpReply = childRecords(simReply), childRecords(otpReply)
 	p := Point{Pos: s.cmd.Pos, What: "reply to `" + cmdText(s.cmd) + "`", Sim: simReply.String(), OTP: otpReply.String()}
-	p.Agree = equal(simReply, otpReply)
+	p.Verdict = agreeIf(equal(simReply, otpReply))
 	c.add(p)
 }
 
@@ -273,7 +236,8 @@ func (c *comparison) exits(i int, s *step) {
 	if p.OTP == "" {
 		p.OTP = "none"
 	}
-	p.Agree, p.Note = c.sameExits(s.exits, otp)
+	same, note := c.sameExits(s.exits, otp)
+	p.Verdict, p.Note = agreeIf(same), note
 	if len(only) > 0 {
 		p.Note = strings.TrimPrefix(p.Note+"; ", "; ") + "not compared, only OTP spawned them: " + strings.Join(only, ", ")
 	}
@@ -317,13 +281,20 @@ func (c *comparison) sameExits(sims []simExit, otp []otpExit) (bool, string) {
 	for k, e := range otp {
 		pos[e.pid.String()] = k
 	}
+	var open, notes []string
 	for _, e := range sims {
 		k, ok := pos[e.pid.String()]
-		if !ok || !equal(e.reason, otp[k].reason) {
+		if !ok {
 			return false, ""
 		}
+		same, note := c.t.sameReason(e.pid, e.reason, otp[k].reason)
+		if !same {
+			return false, ""
+		}
+		if note != "" {
+			notes = append(notes, exitName(e)+": "+note)
+		}
 	}
-	var open []string
 	for a := 0; a < len(sims); a++ {
 		var with []string
 		for b := a + 1; b < len(sims); b++ {
@@ -331,7 +302,7 @@ func (c *comparison) sameExits(sims []simExit, otp []otpExit) (bool, string) {
 			causal := c.t.causes(sims[a].seq, sims[b].seq)
 			switch {
 			case causal && !before:
-				return false, "OTP broke the causal order " + exitName(sims[a]) + " before " + exitName(sims[b])
+				return false, "in the simulator " + exitName(sims[a]) + " exits before " + exitName(sims[b]) + " and causes it; OTP shows the other order"
 			case !causal:
 				with = append(with, exitName(sims[b]))
 			}
@@ -341,9 +312,9 @@ func (c *comparison) sameExits(sims []simExit, otp []otpExit) (bool, string) {
 		}
 	}
 	if len(open) > 0 {
-		return true, "OTP leaves the order open for " + strings.Join(open, "; ") + ": compared as a set, causal orders as sequences"
+		notes = append(notes, "OTP leaves the order open for "+strings.Join(open, "; ")+": compared as a set, causal orders as sequences")
 	}
-	return true, ""
+	return true, strings.Join(notes, "; ")
 }
 
 func exitName(e simExit) string {
@@ -361,19 +332,20 @@ func (c *comparison) finals() {
 		life := Point{Pos: end, What: "outcome of " + name}
 		life.Sim = lifeText(w, c.t, p, k)
 		if !ok {
-			life.OTP = "never started"
+			life.OTP, life.Verdict = "never started", Differ
 			c.add(life)
 			continue
 		}
 		life.OTP = otpLifeText(f, c.o.incs[name])
-		life.Agree = life.Sim == life.OTP || c.sameLife(w, p, k, f, c.o.incs[name])
+		same, note := c.sameLife(w, p, k, f, c.o.incs[name])
+		life.Verdict, life.Note = agreeIf(life.Sim == life.OTP || same), note
 		c.add(life)
 		if !w.IsSupervisor(p) {
 			c.mailbox(end, name, p, f)
 		}
 		if n, sup := w.Restarts(p); sup || f.supervised {
 			rp := Point{Pos: end, What: "restarts of " + name, Sim: restartText(n, sup), OTP: restartText(f.restarts, f.supervised)}
-			rp.Agree = rp.Sim == rp.OTP
+			rp.Verdict = agreeIf(rp.Sim == rp.OTP)
 			c.add(rp)
 		}
 	}
@@ -385,7 +357,7 @@ func (c *comparison) finals() {
 		if h := c.o.reg[reg]; h != nil {
 			rp.OTP = h.String()
 		}
-		rp.Agree = rp.Sim == rp.OTP
+		rp.Verdict = agreeIf(rp.Sim == rp.OTP)
 		c.add(rp)
 	}
 	var extra []string
@@ -397,7 +369,7 @@ func (c *comparison) finals() {
 	sort.Strings(extra)
 	for _, name := range extra {
 		f := c.o.finals[name]
-		c.add(Point{Pos: end, What: "outcome of " + name, Agree: true, Sim: "never spawned",
+		c.add(Point{Pos: end, What: "outcome of " + name, Sim: "never spawned",
 			Note: "only OTP spawned it (" + otpLifeText(f, c.o.incs[name]) + "): a process whose start OTP rejects before it runs, which the simulator does not create"})
 	}
 }
@@ -423,15 +395,21 @@ func incText(k int) string {
 	return " (incarnation " + strconv.Itoa(k) + ")"
 }
 
-func (c *comparison) sameLife(w *sim.World, p sim.Pid, k int, f otpFinal, ok int) bool {
+// sameLife compares a process's latest incarnation in both worlds: the
+// same number of incarnations, alive in both or dead with the same reason
+// (or one OTP leaves open; note says so).
+func (c *comparison) sameLife(w *sim.World, p sim.Pid, k int, f otpFinal, ok int) (bool, string) {
 	if k != ok {
-		return false
+		return false, ""
 	}
 	r, dead := w.ExitReason(p)
 	if dead != !f.alive {
-		return false
+		return false, ""
 	}
-	return !dead || equal(c.t.fromSim(r), f.reason)
+	if !dead {
+		return true, ""
+	}
+	return c.t.sameReason(c.t.pidOf(p), c.t.fromSim(r), f.reason)
 }
 
 func restartText(n int, supervised bool) string {
@@ -452,9 +430,12 @@ func (c *comparison) mailbox(end scenarios.Pos, name string, p sim.Pid, f otpFin
 		sims = append(sims, c.t.fromSim(w.MessageTerm(m)))
 	}
 	mp := Point{Pos: end, What: "mailbox of " + name, Sim: "[" + joinTerms(sims) + "]", OTP: "[" + joinTerms(f.msgs) + "]"}
-	mp.Agree = sameSeq(sims, f.msgs)
-	if !mp.Agree && sameBySender(sims, f.msgs) {
-		mp.Agree, mp.Note = true, "the same messages, in another order only across senders: compared per sender"
+	switch {
+	case sameSeq(sims, f.msgs):
+	case sameBySender(sims, f.msgs):
+		mp.Note = "the same messages, in another order only where OTP leaves it open: compared per sender"
+	default:
+		mp.Verdict = Differ
 	}
 	c.add(mp)
 }
@@ -469,44 +450,6 @@ func sameSeq(a, b []term) bool {
 		}
 	}
 	return true
-}
-
-// sameBySender reports whether two mailboxes hold the same messages in the
-// same order per sender. The sender of an EXIT is in it, a DOWN comes from
-// the process it names; plain messages, whose sender is not in the term,
-// must keep their order among themselves.
-func sameBySender(a, b []term) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	split := func(ms []term) map[string][]term {
-		out := map[string][]term{}
-		for _, m := range ms {
-			k := senderKey(m)
-			out[k] = append(out[k], m)
-		}
-		return out
-	}
-	sa, sb := split(a), split(b)
-	if len(sa) != len(sb) {
-		return false
-	}
-	for k, xs := range sa {
-		if !sameSeq(xs, sb[k]) {
-			return false
-		}
-	}
-	return true
-}
-
-func senderKey(m term) string {
-	if m.k == kTuple && len(m.elems) == 3 && tag(m) == "EXIT" {
-		return "exit " + m.elems[1].String()
-	}
-	if m.k == kTuple && len(m.elems) == 5 && tag(m) == "DOWN" {
-		return "down " + m.elems[3].String()
-	}
-	return "plain"
 }
 
 // cmdText is a command as written, its first line only.

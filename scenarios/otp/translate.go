@@ -60,21 +60,23 @@ func (e *TranslateError) Error() string {
 // translation is a scenario run in the simulator and translated to Erlang,
 // command by command.
 type translation struct {
-	file     string
-	session  *scenarios.Session
-	steps    []*step
-	regNames []string
-	names    []string // process names in order of first appearance
-	ids      map[sim.Pid]term
-	incs     map[string]int
-	nextPid  sim.Pid
-	specs    map[string]*specInfo // the latest definition of each supervisor name
-	defs     int
-	mark     sim.Seq
-	errs     scenarios.ErrorList
-	scale    float64 // virtual ms per real ms, filled in by chooseScale
-	align    bool
-	why      string // why this scale
+	file      string
+	session   *scenarios.Session
+	steps     []*step
+	regNames  []string
+	names     []string // process names in order of first appearance
+	ids       map[sim.Pid]term
+	incs      map[string]int
+	nextPid   sim.Pid
+	specs     map[string]*specInfo // the latest definition of each supervisor name
+	racyStop  map[string]bool      // workers whose stop OTP leaves to a race (zeroShutdown)
+	templates map[string]bool      // simple_one_for_one templates, by name
+	defs      int
+	mark      sim.Seq
+	errs      scenarios.ErrorList
+	scale     float64 // virtual ms per real ms, filled in by chooseScale
+	align     bool
+	why       string // why this scale
 }
 
 // specInfo is a supervisor definition and the def id the driver keys its
@@ -84,13 +86,15 @@ type specInfo struct {
 	def  int
 }
 
-// translate runs cmds in a fresh simulation and translates each to Erlang.
+// translate runs cmds in a fresh simulation configured by o and translates
+// each to Erlang.
 // The simulator must not panic; if it does, the panic is returned as an
 // error naming the command.
-func translate(file string, src []byte, cmds []*scenarios.Command, seed uint64) (t *translation, err error) {
+func translate(file string, src []byte, cmds []*scenarios.Command, seed uint64, o sim.Options) (t *translation, err error) {
 	t = &translation{
-		file: file, session: scenarios.NewSession(seed), ids: map[sim.Pid]term{},
+		file: file, session: scenarios.NewSessionWithOptions(seed, o), ids: map[sim.Pid]term{},
 		incs: map[string]int{}, nextPid: sim.FirstPid, specs: map[string]*specInfo{},
+		racyStop: map[string]bool{}, templates: map[string]bool{},
 	}
 	t.session.AddSource(file, src)
 	for _, c := range cmds {
@@ -438,6 +442,13 @@ func (t *translation) supSpec(c *scenarios.Command, s *scenarios.SupSpec) (strin
 	t.defs++
 	def := t.defs
 	t.specs[s.Name] = &specInfo{spec: s, def: def}
+	if s.Strategy == "simple_one_for_one" {
+		for _, ch := range s.Children {
+			if ch.Worker != nil {
+				t.templates[ch.Worker.Name] = true
+			}
+		}
+	}
 	var children []string
 	ok := true
 	for i := range s.Children {
@@ -481,6 +492,7 @@ func (t *translation) childSpecs(c *scenarios.Command, ch *scenarios.ChildSpec) 
 	}
 	var out []string
 	for _, name := range wk.IDs() {
+		t.noteWorker(wk, name)
 		t.defs++
 		out = append(out, t.workerSpec(wk, name, t.defs))
 	}

@@ -9,13 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 func translateSrc(t *testing.T, src string) (*translation, error) {
 	t.Helper()
 	cmds, err := scenarios.Parse("t.scn", []byte(src))
 	require.NoError(t, err)
-	return translate("t.scn", []byte(src), cmds, 0)
+	return translate("t.scn", []byte(src), cmds, 0, sim.Options{})
 }
 
 func TestTranslateCommands(t *testing.T) {

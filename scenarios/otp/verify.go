@@ -22,7 +22,15 @@ type Options struct {
 	// always 1 when a supervisor's restart window decides the outcome.
 	Scale  float64
 	Budget time.Duration // default DefaultBudget
-	Keep   string        // a directory to keep the translated program and what OTP did
+	Keep   string        // a directory to keep the translated program and what OTP did (of the last run)
+	// Runs is how many times the scenario runs on OTP (default 1). A point
+	// agrees when the simulator did what OTP did in any run; the report
+	// says where OTP varied.
+	Runs int
+	// Faults plants known wrong rules in the simulator. For oracle tests
+	// only: they prove that verify reports what the simulator gets wrong.
+	// No command-line flag sets it.
+	Faults sim.Fault
 }
 
 // DefaultBudget is the real time a scenario's virtual time is compressed
@@ -31,26 +39,30 @@ const DefaultBudget = 2 * time.Second
 
 // Report is what Verify found.
 type Report struct {
-	File          string
-	Points        []Point
-	Agree, Differ int
-	Scale         float64
-	Notes         []string // how the run was made (scale, alignment)
+	File     string
+	Points   []Point
+	Agree    int // points where the simulator did what OTP did
+	Differ   int // points where the simulator did what OTP never did
+	FailBoth int // expectations that hold in neither world, which agree
+	Scale    float64
+	Runs     int      // how many times OTP ran the scenario
+	Varied   int      // points where OTP did not do the same in every run
+	Notes    []string // how the run was made (scale, alignment, runs)
 }
 
-// Verify runs a scenario in the simulator and on the real runtime and
-// writes one line per point (AGREE or DIFFER), notes, and the closing line
-// `N agree, M differ`. A scenario that does not parse returns its
-// scenarios.ErrorList, one that cannot be translated a *TranslateError,
-// and a run that fails on the real runtime an error; nothing is written
-// then but the notes.
+// Verify runs a scenario in the simulator and on the real runtime
+// (Options.Runs times) and writes one line per point (AGREE, DIFFER or
+// FAIL … on both), notes, and the closing line Report.Summary. A scenario
+// that does not parse returns its scenarios.ErrorList, one that cannot be
+// translated a *TranslateError, and a run that fails on the real runtime
+// an error; nothing is written then but the notes.
 func Verify(ctx context.Context, rt *Runtime, file string, src []byte, o Options, out io.Writer) (Report, error) {
-	rep := Report{File: file}
+	rep := Report{File: file, Runs: max(1, o.Runs)}
 	cmds, err := scenarios.Parse(file, src)
 	if err != nil {
 		return rep, err
 	}
-	t, err := translate(file, src, cmds, o.Seed)
+	t, err := translate(file, src, cmds, o.Seed, sim.Options{Faults: o.Faults})
 	if err != nil {
 		return rep, err
 	}
@@ -58,36 +70,49 @@ func Verify(ctx context.Context, rt *Runtime, file string, src []byte, o Options
 	rep.Scale = t.scale
 	rep.Notes = append(rep.Notes, t.why)
 	program := t.program()
-	guard := time.Duration(float64(t.world().Now())/float64(sim.Millisecond)/t.scale)*time.Millisecond + 2*time.Minute
-	ctx, cancel := context.WithTimeout(ctx, guard)
-	defer cancel()
-	output, err := rt.run(ctx, program, o.Keep)
-	if err != nil {
-		return rep, err
+	runs := make([][]Point, rep.Runs)
+	for r := range runs {
+		run, err := t.runOTP(ctx, rt, program, o.Keep)
+		if err != nil {
+			return rep, err
+		}
+		runs[r] = compare(t, run)
 	}
-	run, err := parseOTP(bytes.NewReader(output))
-	switch {
-	case err != nil:
-		return rep, err
-	case run.crash != "":
-		return rep, fmt.Errorf("the driver crashed: %s", run.crash)
-	case !run.done:
-		return rep, fmt.Errorf("the driver stopped before the end of the scenario")
+	rep.Points, rep.Varied = mergeRuns(runs)
+	rep.count()
+	if rep.Runs > 1 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("OTP ran the scenario %d times; it varied at %d points; each point is judged against every outcome OTP showed", rep.Runs, rep.Varied))
 	}
-	rep.Points = compare(t, run)
 	for _, n := range rep.Notes {
 		fmt.Fprintln(out, "note: "+n)
 	}
 	for _, p := range rep.Points {
-		if p.Agree {
-			rep.Agree++
-		} else {
-			rep.Differ++
-		}
 		fmt.Fprintln(out, p.String())
 	}
-	fmt.Fprintf(out, "%d agree, %d differ\n", rep.Agree, rep.Differ)
+	fmt.Fprintln(out, rep.Summary())
 	return rep, nil
+}
+
+// runOTP runs the translated program once on the real runtime and reads
+// what the driver observed.
+func (t *translation) runOTP(ctx context.Context, rt *Runtime, program, keep string) (*otpRun, error) {
+	guard := time.Duration(float64(t.world().Now())/float64(sim.Millisecond)/t.scale)*time.Millisecond + 2*time.Minute
+	ctx, cancel := context.WithTimeout(ctx, guard)
+	defer cancel()
+	output, err := rt.run(ctx, program, keep)
+	if err != nil {
+		return nil, err
+	}
+	run, err := parseOTP(bytes.NewReader(output))
+	switch {
+	case err != nil:
+		return nil, err
+	case run.crash != "":
+		return nil, fmt.Errorf("the driver crashed: %s", run.crash)
+	case !run.done:
+		return nil, fmt.Errorf("the driver stopped before the end of the scenario")
+	}
+	return run, nil
 }
 
 // chooseScale picks the time scale (see Options.Scale) and says why.

@@ -44,27 +44,45 @@ func TestVerifyAgreesOnACorrectScenario(t *testing.T) {
 	rep, out, err := verifySrc(t, "base.scn", plantedBase)
 	require.NoError(t, err)
 	assert.Equal(t, 0, rep.Differ, out)
+	assert.Equal(t, 0, rep.FailBoth, out)
 	assert.Greater(t, rep.Agree, 10)
 	assert.Contains(t, out, "AGREE  base.scn:15 expect exit_order repo api app")
-	assert.True(t, strings.HasSuffix(out, "0 differ\n"), out)
+	assert.True(t, strings.HasSuffix(out, " agree, 0 differ, 0 fail on both\n"), out)
 }
 
-func TestVerifyReportsAPlantedWrongExpectation(t *testing.T) {
-	// Line 16 now claims the supervisor exited normal: OTP says shutdown.
+// A false expectation that the simulator and OTP agree about is a FAIL on
+// both, counted apart from differences.
+func TestVerifyFailsAWrongExpectationOnBoth(t *testing.T) {
+	// Line 16 now claims the supervisor exited normal: both say shutdown.
 	src := strings.Replace(plantedBase, "expect dead app reason=shutdown", "expect dead app reason=normal", 1)
 	rep, out, err := verifySrc(t, "planted.scn", src)
 	require.NoError(t, err)
-	var differ []Point
+	var failed []Point
 	for _, p := range rep.Points {
-		if !p.Agree {
-			differ = append(differ, p)
+		if p.Verdict != Agree {
+			failed = append(failed, p)
 		}
 	}
-	require.Len(t, differ, 1, out)
-	assert.Equal(t, 16, differ[0].Pos.Line)
-	assert.Equal(t, "dead with reason shutdown", differ[0].OTP)
-	assert.Contains(t, out, "DIFFER planted.scn:16 expect dead app reason=normal: sim=dead with reason shutdown otp=dead with reason shutdown")
-	assert.Contains(t, out, "1 differ\n")
+	require.Len(t, failed, 1, out)
+	assert.Equal(t, FailBoth, failed[0].Verdict)
+	assert.Equal(t, 16, failed[0].Pos.Line)
+	assert.Equal(t, "dead with reason shutdown", failed[0].OTP)
+	assert.Contains(t, out, "FAIL   planted.scn:16 expect dead app reason=normal on both: dead with reason shutdown\n")
+	assert.True(t, strings.HasSuffix(out, " agree, 0 differ, 1 fail on both\n"), out)
+	assert.True(t, rep.Failed())
+}
+
+// --runs runs OTP several times and says so; a scenario OTP always runs
+// the same way agrees as with one run.
+func TestVerifyRunsOTPSeveralTimes(t *testing.T) {
+	rt := requireErlang(t)
+	var out strings.Builder
+	rep, err := Verify(context.Background(), rt, "base.scn", []byte(plantedBase), Options{Runs: 3}, &out)
+	require.NoError(t, err)
+	assert.Equal(t, 3, rep.Runs)
+	assert.Zero(t, rep.Differ, out.String())
+	assert.Zero(t, rep.FailBoth, out.String())
+	assert.Contains(t, out.String(), "note: OTP ran the scenario 3 times; it varied at ")
 }
 
 // Every translatable built-in scenario agrees with the real runtime. The
