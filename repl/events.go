@@ -36,8 +36,8 @@ func (o *output) colorEntry(w *sim.World, s sim.Seq, e sim.Entry, depth int) str
 	st := o.st
 	line := st.time.Render(padRight(e.At.String(), 7)) + " " +
 		st.seq.Render(padRight("#"+itoa(int(s)), 5)) + " " +
-		strings.Repeat("  ", depth) + st.who.Render(padRight(who(w, e), 10)) + " " +
-		o.kindStyle(e).Render(scenarios.Describe(w, e))
+		strings.Repeat("  ", depth) + st.who.Render(padRight(scenarios.Who(w, s), 10)) + " " +
+		o.kindStyle(e).Render(scenarios.Describe(w, s))
 	if e.Cause != 0 {
 		line += st.cause.Render("   ← #" + itoa(int(e.Cause)))
 	}
@@ -73,12 +73,4 @@ func (o *output) signalStyle(e sim.Entry) lipgloss.Style {
 		return o.st.trap
 	}
 	return lipgloss.NewStyle()
-}
-
-// who is the subject of an entry as scenarios prints it.
-func who(w *sim.World, e sim.Entry) string {
-	if e.Kind == sim.KindTimer && e.Pid == 0 {
-		return "timer"
-	}
-	return w.Label(e.Pid)
 }

@@ -44,11 +44,11 @@ func (x *execution) expectLife(e *ExpectCmd) Check {
 	case e.Kind == "alive" && !dead:
 		return Check{Pass: true, Want: want}
 	case e.Kind == "alive":
-		return Check{Want: want, Got: "dead with reason " + reason.String()}
+		return Check{Want: want, Got: "dead with reason " + Now(x.w()).Term(reason)}
 	case !dead:
 		return Check{Want: want, Got: "alive"}
 	case e.Reason != nil && !x.match(e.Reason, reason):
-		return Check{Want: want, Got: "dead with reason " + reason.String()}
+		return Check{Want: want, Got: "dead with reason " + Now(x.w()).Term(reason)}
 	}
 	return Check{Pass: true, Want: want}
 }
@@ -65,7 +65,7 @@ func (x *execution) expectMailbox(e *ExpectCmd) Check {
 	ok := len(box) == len(e.Messages)
 	for i, m := range box {
 		t := w.MessageTerm(m)
-		got[i] = t.String()
+		got[i] = Now(w).Term(t)
 		ok = ok && x.match(e.Messages[i], t)
 	}
 	return Check{Pass: ok, Want: want, Got: "[" + strings.Join(got, ",") + "]"}
@@ -77,7 +77,7 @@ func (x *execution) expectRegistry(e *ExpectCmd) Check {
 	if e.Kind == "unregistered" {
 		c := Check{Pass: !held, Want: "@" + e.Reg + " unregistered"}
 		if held {
-			c.Got = "registered to " + w.Label(holder)
+			c.Got = "registered to " + Now(w).Both(holder)
 		}
 		return c
 	}
@@ -89,7 +89,7 @@ func (x *execution) expectRegistry(e *ExpectCmd) Check {
 	case !held:
 		return Check{Want: want, Got: "unregistered"}
 	case holder != p:
-		return Check{Want: want, Got: "registered to " + w.Label(holder) + " " + holder.String()}
+		return Check{Want: want, Got: "registered to " + Now(w).Both(holder)}
 	}
 	return Check{Pass: true, Want: want}
 }
@@ -188,7 +188,7 @@ func (x *execution) expectError(e *ExpectCmd) Check {
 	if !ok || se.Reason == nil {
 		return Check{Want: want, Got: "it failed without an Erlang reason: " + err.Error()}
 	}
-	return Check{Pass: x.match(e.Reason, se.Reason), Want: want, Got: "it failed with " + se.Reason.String()}
+	return Check{Pass: x.match(e.Reason, se.Reason), Want: want, Got: "it failed with " + Now(x.w()).Term(se.Reason)}
 }
 
 // expectRestarts checks how often P's supervisor started P after its

@@ -143,10 +143,10 @@ func (x *execution) receive(p *ProcCmd) error {
 		err = rerr
 	}
 	if err == nil && len(got) == 0 {
-		x.printf("the mailbox of " + w.Label(pid) + " is empty")
+		x.printf("the mailbox of " + Now(w).Label(pid) + " is empty")
 	}
 	for _, m := range got {
-		x.printf(w.MessageTerm(m).String())
+		x.printf(Now(w).Term(w.MessageTerm(m)))
 	}
 	return err
 }

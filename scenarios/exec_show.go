@@ -76,7 +76,7 @@ func (x *execution) psLine(p sim.Pid) string {
 	info := w.Info(p)
 	status, detail := "alive", x.psDetail(info)
 	if !info.Alive {
-		status, detail = "dead", "reason "+info.Reason.String()
+		status, detail = "dead", "reason "+Now(w).Term(info.Reason)
 	}
 	return padRight(p.String(), 12) + padRight(orDash(info.Name), 12) + padRight(status, 8) + detail
 }
@@ -101,7 +101,7 @@ func (x *execution) psDetail(info sim.ProcInfo) string {
 func (x *execution) labels(ps []sim.Pid) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = x.w().Label(p)
+		out[i] = Now(x.w()).Label(p)
 	}
 	return strings.Join(out, " ")
 }
@@ -110,15 +110,15 @@ func (x *execution) info(p sim.Pid) {
 	w := x.w()
 	i := w.Info(p)
 	x.printf(x.psLine(p))
-	x.printf("  parent:    " + w.Label(i.Parent))
+	x.printf("  parent:    " + Now(w).Label(i.Parent))
 	x.printf("  links:     " + orDash(x.labels(i.Links)))
 	x.printf("  trap_exit: " + sprintf("%v", i.TrapExit))
 	x.printf("  name:      " + orDash(regText(i.Registered)))
 	for _, m := range i.Monitors {
-		x.printf("  monitors:  " + w.Label(m.Target) + " " + m.Ref.String())
+		x.printf("  monitors:  " + Now(w).Label(m.Target) + " " + m.Ref.String())
 	}
 	for _, m := range i.MonitoredBy {
-		x.printf("  monitored: by " + w.Label(m.Watcher) + " " + m.Ref.String())
+		x.printf("  monitored: by " + Now(w).Label(m.Watcher) + " " + m.Ref.String())
 	}
 	x.printf("  mailbox:   " + itoa(i.Mailbox) + " messages")
 	x.supervision(p)
@@ -134,7 +134,7 @@ func (x *execution) supervision(p sim.Pid) {
 		return
 	}
 	if n, ok := w.Restarts(p); ok {
-		x.printf("  supervised by " + w.Label(w.Parent(p)) + ", restarted " + itoa(n) + " times")
+		x.printf("  supervised by " + Now(w).Label(w.Parent(p)) + ", restarted " + itoa(n) + " times")
 	}
 	if w.Hung(p) {
 		x.printf("  hung: answers nothing until it recovers")
@@ -152,16 +152,16 @@ func (x *execution) mailbox(p sim.Pid) {
 	w := x.w()
 	box := w.Mailbox(p)
 	if len(box) == 0 {
-		x.printf("the mailbox of " + w.Label(p) + " is empty")
+		x.printf("the mailbox of " + Now(w).Label(p) + " is empty")
 	}
 	for _, m := range box {
-		x.printf(w.MessageTerm(m).String())
+		x.printf(Now(w).Term(w.MessageTerm(m)))
 	}
 }
 
 func (x *execution) whereis(name string) {
 	if p, ok := x.w().Whereis(name); ok {
-		x.printf(p.String() + " (" + x.w().Label(p) + ")")
+		x.printf(Now(x.w()).Both(p))
 		return
 	}
 	x.printf("undefined")
@@ -182,7 +182,7 @@ func (x *execution) why(p sim.Pid) {
 	w := x.w()
 	chain := w.Why(p)
 	if len(chain) == 0 {
-		x.printf(w.Label(p) + " is alive")
+		x.printf(Now(w).Label(p) + " is alive")
 		return
 	}
 	for _, s := range chain {

@@ -133,7 +133,7 @@ func (x *execution) dyn(d *DynCmd) error {
 	}
 	reply, err := x.supCall(sup, d)
 	if reply != nil {
-		x.printf(reply.String())
+		x.printf(Now(w).Term(reply))
 	}
 	return err
 }

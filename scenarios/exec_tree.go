@@ -44,7 +44,7 @@ func (x *execution) supNode(p sim.Pid, indent string, budget *int) {
 	}
 	*budget--
 	f := v.Flags
-	line := indent + w.Label(p) + "  " + f.Strategy.String() + ", intensity " + itoa(f.Intensity) + " per " + itoa(f.Period) + "s"
+	line := indent + Now(w).Label(p) + "  " + f.Strategy.String() + ", intensity " + itoa(f.Intensity) + " per " + itoa(f.Period) + "s"
 	if v.Busy != "" {
 		line += "  [" + v.Busy + "]"
 	}
@@ -79,7 +79,7 @@ func (x *execution) procNode(p sim.Pid, kids map[sim.Pid][]sim.Pid, indent strin
 	}
 	*budget--
 	w := x.w()
-	line := indent + w.Label(p)
+	line := indent + Now(w).Label(p)
 	if w.TrapExit(p) {
 		line += " (trap_exit)"
 	}

@@ -17,24 +17,32 @@ func FormatEntry(w *sim.World, s sim.Seq) string { return formatEntry(w, s, 0) }
 func formatEntry(w *sim.World, s sim.Seq, depth int) string {
 	e := w.Entry(s)
 	line := padRight(e.At.String(), 7) + " " + padRight("#"+itoa(int(s)), 5) + " " +
-		strings.Repeat("  ", depth) + padRight(who(w, e), 10) + " " + Describe(w, e)
+		strings.Repeat("  ", depth) + padRight(Who(w, s), 10) + " " + Describe(w, s)
 	if e.Cause != 0 {
 		line += "   ← #" + itoa(int(e.Cause))
 	}
 	return line
 }
 
-func who(w *sim.World, e sim.Entry) string {
+// Who is the subject of trace entry s, as its line prints it: the process
+// as it was known then (see At), or "timer" for a timer firing.
+func Who(w *sim.World, s sim.Seq) string {
+	e := w.Entry(s)
 	if e.Kind == sim.KindTimer && e.Pid == 0 {
 		return "timer"
 	}
-	return w.Label(e.Pid)
+	return At(w, s).Label(e.Pid)
 }
 
-// Describe says in words what a trace entry records, as a learner would
-// read it.
-func Describe(w *sim.World, e sim.Entry) string {
-	other, term := w.Label(e.Other), w.Term(e.Term).String()
+// Describe says in words what trace entry s records, as a learner would
+// read it; processes print as they were known then (see At).
+func Describe(w *sim.World, s sim.Seq) string {
+	return describe(At(w, s), w.Entry(s))
+}
+
+func describe(pr Printer, e sim.Entry) string {
+	w := pr.w
+	other, term := pr.Label(e.Other), pr.Term(w.Term(e.Term))
 	switch e.Kind {
 	case sim.KindSpawn:
 		return describeSpawn(e, other)
@@ -51,13 +59,13 @@ func Describe(w *sim.World, e sim.Entry) string {
 	case sim.KindExitSignal:
 		return "calls exit(" + other + ", " + term + ")"
 	case sim.KindSignal:
-		return describeSignal(w, e, other, term)
+		return describeSignal(pr, e, other, term)
 	case sim.KindSend:
 		return "sends " + term + " to " + other
 	case sim.KindMessage:
 		return describeMessage(e, other, term)
 	case sim.KindDown:
-		return "gets {'DOWN'," + monitorRef(e.Ref) + ",process," + pidText(w, e.Other) + "," + term + "}"
+		return "gets {'DOWN'," + monitorRef(e.Ref) + ",process," + pr.Pid(e.Other) + "," + term + "}"
 	case sim.KindExit:
 		return "exits with reason " + term
 	}
@@ -160,7 +168,7 @@ func describeDemonitor(e sim.Entry) string {
 	return s
 }
 
-func describeSignal(w *sim.World, e sim.Entry, from, reason string) string {
+func describeSignal(pr Printer, e sim.Entry, from, reason string) string {
 	s := "gets exit signal " + reason + " from " + from
 	if e.Has(sim.FlagViaLink) {
 		s += " (link)"
@@ -169,13 +177,13 @@ func describeSignal(w *sim.World, e sim.Entry, from, reason string) string {
 	case e.Has(sim.FlagTrapped | sim.FlagOn):
 		return s + " → traps it: a stop from its supervisor"
 	case e.Has(sim.FlagTrapped):
-		return s + " → traps it: {'EXIT'," + pidText(w, e.Other) + "," + reason + "} in its mailbox"
+		return s + " → traps it: {'EXIT'," + pr.Pid(e.Other) + "," + reason + "} in its mailbox"
 	case e.Has(sim.FlagIgnored) && e.Has(sim.FlagViaLink) && reason != "normal":
 		return s + " → ignored: no link any more"
 	case e.Has(sim.FlagIgnored):
 		return s + " → ignored: normal does not kill"
 	}
-	return s + " → " + w.Label(e.Pid) + " dies"
+	return s + " → " + pr.Label(e.Pid) + " dies"
 }
 
 func describeMessage(e sim.Entry, from, msg string) string {
@@ -197,15 +205,6 @@ func timerDest(w *sim.World, e sim.Entry, other string) string {
 		return "@" + d.Name
 	}
 	return other
-}
-
-// pidText writes a pid as the language does in terms: <name> for a named
-// process, <0.N.0> otherwise.
-func pidText(w *sim.World, p sim.Pid) string {
-	if n := w.Name(p); n != "" {
-		return "<" + n + ">"
-	}
-	return p.String()
 }
 
 func onOff(on bool) string {

@@ -140,6 +140,9 @@ func errorf(pos Pos, format string, args ...any) error {
 // position known, with its source line when the session has it.
 func (s *Session) positioned(c *Command, err error) *Error {
 	pos, msg := c.Pos, err.Error()
+	if se, ok := err.(*sim.Error); ok && se.Reason != nil {
+		msg = Now(s.w).Term(se.Reason) + ": " + se.Msg
+	}
 	if pe, ok := err.(*posError); ok && pe.pos.Line > 0 {
 		pos = pe.pos
 	}

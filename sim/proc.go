@@ -26,6 +26,7 @@ type proc struct {
 // procExt holds what most processes never need.
 type procExt struct {
 	name     string      // process name; "" for anonymous
+	newer    Seq         // the spawn entry of the next incarnation of name; 0 while this is the latest
 	regName  string      // registered name while alive
 	mailbox  []Message   // oldest first
 	monsIn   []int32     // monitors whose target is this process, in creation order

@@ -30,6 +30,7 @@ func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 		p.flags |= flagTrapExit
 	}
 	w.procs.add(p)
+	prev, renamed := w.names[o.Name]
 	if o.Name != "" {
 		w.extra(w.proc(pid)).name = o.Name
 		w.names[o.Name] = pid
@@ -47,7 +48,10 @@ func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 		ref = w.newMonitor(parent, pid, "")
 		e.Ref = ref
 	}
-	w.record(e)
+	s := w.record(e)
+	if renamed {
+		w.extOf(w.proc(prev)).newer = s
+	}
 	return pid, ref
 }
 

@@ -107,18 +107,47 @@ func (f Float) String() string {
 
 func (s Str) String() string   { return quote(string(s), '"') }
 func (Stack) String() string   { return "[...]" }
-func (t Tuple) String() string { return "{" + joinTerms(t) + "}" }
-func (l List) String() string  { return "[" + joinTerms(l) + "]" }
+func (t Tuple) String() string { return Format(t, nil) }
+func (l List) String() string  { return Format(l, nil) }
 
-func joinTerms(ts []Term) string {
+// Format prints t as its String method does, except that every pid in it,
+// at any depth, is written by pid (Pid.String when pid is nil): one term
+// printer for programs and for people, who see names.
+func Format(t Term, pid func(Pid) string) string {
 	var b strings.Builder
+	format(&b, t, pid)
+	return b.String()
+}
+
+func format(b *strings.Builder, t Term, pid func(Pid) string) {
+	switch v := t.(type) {
+	case Pid:
+		if pid != nil {
+			b.WriteString(pid(v))
+			return
+		}
+	case Tuple:
+		formatSeq(b, "{", v, "}", pid)
+		return
+	case List:
+		formatSeq(b, "[", v, "]", pid)
+		return
+	case Map:
+		formatMap(b, v, pid)
+		return
+	}
+	b.WriteString(t.String())
+}
+
+func formatSeq(b *strings.Builder, open string, ts []Term, end string, pid func(Pid) string) {
+	b.WriteString(open)
 	for i, t := range ts {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(t.String())
+		format(b, t, pid)
 	}
-	return b.String()
+	b.WriteString(end)
 }
 
 // Equal reports whether two terms are exactly equal (Erlang's =:=).

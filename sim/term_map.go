@@ -50,17 +50,19 @@ func (m Map) Get(key Term) (Term, bool) {
 
 // String prints the map as io:format("~p") does on one line:
 // #{K => V,…}, keys in map key order.
-func (m Map) String() string {
-	var b strings.Builder
+func (m Map) String() string { return Format(m, nil) }
+
+func formatMap(b *strings.Builder, m Map, pid func(Pid) string) {
 	b.WriteString("#{")
 	for i, p := range m {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(p.Key.String() + " => " + p.Value.String())
+		format(b, p.Key, pid)
+		b.WriteString(" => ")
+		format(b, p.Value, pid)
 	}
 	b.WriteByte('}')
-	return b.String()
 }
 
 // String prints the binary as io:format("~p") does: <<"text">> when every

@@ -59,6 +59,19 @@ func (w *World) ExitSeq(p Pid) (Seq, bool) {
 	return w.proc(p).exitSeq, true
 }
 
+// Superseded is the trace entry that spawned the next incarnation of p's
+// name; ok is false while p is the latest incarnation, or has no name.
+func (w *World) Superseded(p Pid) (Seq, bool) {
+	if !w.Exists(p) {
+		return 0, false
+	}
+	e := w.extOf(w.proc(p))
+	if e == nil || e.newer == 0 {
+		return 0, false
+	}
+	return e.newer, true
+}
+
 // Why is the causal chain that ended p: trace entries from the first cause
 // (an entry with no cause, started by a command) to p's exit. It is empty
 // while p is alive.
