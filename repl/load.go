@@ -14,18 +14,18 @@ import (
 func (sh *shell) load(file string) {
 	src, err := sh.readScenario(file)
 	if err != nil {
-		sh.loadFailed("load: " + err.Error())
+		sh.loadFailed("load: " + scenarios.ErrorText(err))
 		return
 	}
 	cmds, err := scenarios.Parse(file, src)
 	if err != nil {
 		sh.parseErrors(err, false)
-		sh.loadFailed(fmt.Sprintf("load: %s does not parse; nothing ran", file))
+		sh.loadFailed(fmt.Sprintf("load: %s does not parse; nothing ran", scenarios.FileName(file)))
 		return
 	}
 	if len(cmds) > maxLoadCommands {
 		sh.loadFailed(fmt.Sprintf("load: %s has %d commands, more than the %d a load may run (the REPL's limit); nothing ran",
-			file, len(cmds), maxLoadCommands))
+			scenarios.FileName(file), len(cmds), maxLoadCommands))
 		return
 	}
 	sh.sess.AddSource(file, src)
@@ -45,12 +45,12 @@ func (sh *shell) runLoaded(file string, cmds []*scenarios.Command) {
 	}
 	sh.flush(false)
 	if ran < len(cmds) {
-		sh.loadFailed(fmt.Sprintf("load: interrupted after %d of the %d commands of %s", ran, len(cmds), file))
+		sh.loadFailed(fmt.Sprintf("load: interrupted after %d of the %d commands of %s", ran, len(cmds), scenarios.FileName(file)))
 		return
 	}
 	if !sh.script {
 		sh.out.line(sh.out.paint(sh.out.st.note, fmt.Sprintf("loaded %s: %d commands, %d passed, %d failed",
-			file, len(cmds), sh.sum.passed-before.passed, sh.sum.failed-before.failed)))
+			scenarios.FileName(file), len(cmds), sh.sum.passed-before.passed, sh.sum.failed-before.failed)))
 	}
 }
 

@@ -67,24 +67,6 @@ func TestTraceCap(t *testing.T) {
 	require.Equal(t, 3, strings.Count(s.buf.String(), "\n"))
 }
 
-// Interactive carets show a printable window of the line.
-func TestCaretWindow(t *testing.T) {
-	long := strings.Repeat("a", 200) + "X" + strings.Repeat("b", 200)
-	text, prefix := caretWindow(long, 201)
-	require.Less(t, len([]rune(text)), 120)
-	require.True(t, strings.HasPrefix(text, "…") && strings.HasSuffix(text, "…"), text)
-	require.Equal(t, 'X', []rune(text)[len([]rune(prefix))])
-
-	text, prefix = caretWindow("\tsp\x00wn \xff a", 6)
-	require.Equal(t, "\tsp?wn ? a", text)
-	require.Equal(t, "\tsp?w", prefix)
-	require.Equal(t, "\t    ", caretIndent(prefix))
-
-	text, prefix = caretWindow("spawn", 99)
-	require.Equal(t, "spawn", text)
-	require.Equal(t, "spawn", prefix)
-}
-
 func TestHistoryEntries(t *testing.T) {
 	require.Nil(t, historyEntries(""))
 	require.Equal(t, []string{"spawn a"}, historyEntries("spawn a"))
@@ -115,4 +97,35 @@ func TestInputGuard(t *testing.T) {
 	require.True(t, g.dropped.Load())
 	require.Equal(t, strings.Repeat("a", maxTypedBytes-1)+"\x7fbc\x1b\rnext", string(b[:k]))
 	require.Equal(t, 4, g.n)
+}
+
+// TestErrorsAreTerminalSafe: an error on a line holding escapes, control
+// bytes or invalid UTF-8 shows them as visible escapes, and a line of a
+// megabyte shows as a window of bounded width, in both faces.
+func TestErrorsAreTerminalSafe(t *testing.T) {
+	long := "spawn " + strings.Repeat("a", MaxLineBytes-100) + " \x1b[2J"
+	for _, script := range []bool{false, true} {
+		cases := []struct{ line, want string }{
+			{"spawn a \x1b[31mred", `spawn a \x1b[31mred`},
+			{"send a \x00\x07", `send a \x00\x07`},
+			{"send a \xff\xfe", `send a \xff\xfe`},
+			{"send a \u202eevil", `send a \u202eevil`},
+		}
+		for _, c := range cases {
+			s := newSession(script, false)
+			s.sh.feed(c.line)
+			s.sh.out.flush()
+			out := s.buf.String()
+			mustContain(t, out, c.want)
+			require.NotContains(t, out, "\x1b")
+			require.NotContains(t, out, "\x00")
+			require.NotContains(t, out, "\u202e")
+		}
+		s := newSession(script, false)
+		s.sh.feed(long)
+		s.sh.out.flush()
+		require.Less(t, s.buf.Len(), 1000, "a megabyte line, shown bounded")
+		require.NotContains(t, s.buf.String(), "\x1b")
+		mustContain(t, s.buf.String(), `\x1b[2J`)
+	}
 }

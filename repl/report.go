@@ -75,7 +75,7 @@ func (rep *reporter) verdict(r scenarios.Result, sum *tally) {
 	o, c := rep.out, r.Check
 	at := ""
 	if rep.withPos {
-		at = r.Cmd.Pos.File + ":" + itoa(r.Cmd.Pos.Line)
+		at = r.Cmd.Pos.FileLine()
 	}
 	if c.Pass {
 		sum.passed++
@@ -91,17 +91,13 @@ func (rep *reporter) verdict(r scenarios.Result, sum *tally) {
 
 // where is "file:line:col: " for a script, "" interactively.
 func (rep *reporter) where(p scenarios.Pos, withCol bool) string {
-	if !rep.withPos {
+	switch {
+	case !rep.withPos:
 		return ""
+	case withCol:
+		return p.String() + ": "
 	}
-	s := p.File + ":" + itoa(p.Line)
-	if p.File == "" {
-		s = itoa(p.Line)
-	}
-	if withCol {
-		s += ":" + itoa(p.Col)
-	}
-	return s + ": "
+	return p.FileLine() + ": "
 }
 
 func join(a, b string) string {

@@ -1,10 +1,6 @@
 package scenarios
 
-import (
-	"fmt"
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // maxErrors is how many errors Parse collects before it stops.
 const maxErrors = 10
@@ -18,37 +14,24 @@ type Error struct {
 	Line string
 }
 
-// Error returns "file:line:col: msg" (without "file:" when File is empty).
+// Error returns "file:line:col: msg" (without "file:" when File is empty),
+// the file name and the message made safe for a terminal (see FileName and
+// Printable) and the message cut to a bounded length.
 func (e *Error) Error() string {
-	return posString(e.Pos) + ": " + e.Msg
+	return e.Pos.String() + ": " + e.Message()
 }
 
+// Message is Msg as reports print it: Printable, and cut to a bounded
+// length.
+func (e *Error) Message() string { return Printable(e.Msg, maxMsgCells) }
+
 // Caret returns three lines, without a final newline: the error message
-// as Error gives it, the source line as written (tabs kept), and a caret
-// under the column. The caret's indentation repeats each tab of the line
-// before the column and uses one space for every other character, so it
-// lines up under the column in a terminal.
+// as Error gives it, the source line, and a caret under the column. The
+// line is shown as Window gives it: printable, cut to a window around the
+// column, with tabs kept so that the caret lines up in a terminal.
 func (e *Error) Caret() string {
-	var b strings.Builder
-	b.WriteString(e.Error())
-	b.WriteByte('\n')
-	b.WriteString(e.Line)
-	b.WriteByte('\n')
-	prefix := e.Line
-	if n := e.Pos.Col - 1; n >= 0 && n < len(prefix) {
-		prefix = prefix[:n]
-	}
-	for len(prefix) > 0 {
-		r, size := utf8.DecodeRuneInString(prefix)
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
-		}
-		prefix = prefix[size:]
-	}
-	b.WriteByte('^')
-	return b.String()
+	text, indent := e.Window()
+	return e.Error() + "\n" + text + "\n" + indent + "^"
 }
 
 // ErrorList is the list of errors of one Parse, in source order.
@@ -84,13 +67,20 @@ func (l ErrorList) Caret() string {
 	return strings.Join(parts, "\n")
 }
 
-// posString formats a position as "file:line:col", or "line:col" when
-// the file has no name.
-func posString(p Pos) string {
+// String formats a position as "file:line:col", or "line:col" when the
+// file has no name; the name as FileName prints it.
+func (p Pos) String() string {
+	return p.FileLine() + ":" + itoa(p.Col)
+}
+
+// FileLine formats a position as "file:line" (PASS and FAIL lines name
+// no column), or "line" when the file has no name; the name as FileName
+// prints it.
+func (p Pos) FileLine() string {
 	if p.File == "" {
-		return fmt.Sprintf("%d:%d", p.Line, p.Col)
+		return itoa(p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return FileName(p.File) + ":" + itoa(p.Line)
 }
 
 // lineAt returns the text of the line that starts at offset start in src,

@@ -57,7 +57,7 @@ func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, s
 		}
 	}
 	if r.Note != "" {
-		fmt.Fprintln(out, posString(r.Cmd.Pos)+": note: "+r.Note)
+		fmt.Fprintln(out, r.Cmd.Pos.String()+": note: "+r.Note)
 	}
 	if r.Err != nil && !expectingError {
 		sum.Errors++
@@ -66,7 +66,7 @@ func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, s
 		fmt.Fprintln(out, r.Err.Caret())
 	}
 	if c := r.Check; c != nil {
-		at := r.Cmd.Pos.File + ":" + itoa(r.Cmd.Pos.Line)
+		at := r.Cmd.Pos.FileLine()
 		if c.Pass {
 			sum.Passed++
 			fmt.Fprintln(out, "PASS "+at+" "+r.Cmd.Text)

@@ -89,12 +89,12 @@ type runFlags struct {
 func runScenario(args []string, stdout, stderr io.Writer) int {
 	file, f, err := parseRunArgs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "crashcourse run: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "crashcourse run: %s\n\n%s", scenarios.ErrorText(err), usage)
 		return exitUsage
 	}
 	src, err := readScenario(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "crashcourse run: %v\n", err)
+		fmt.Fprintf(stderr, "crashcourse run: %s\n", scenarios.ErrorText(err))
 		return exitUsage
 	}
 	o := scenarios.RunOptions{Seed: f.seed, Verbose: f.verbose}
@@ -106,7 +106,7 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 	default:
 		tf, err := os.Create(f.trace)
 		if err != nil {
-			fmt.Fprintf(stderr, "crashcourse run: %v\n", err)
+			fmt.Fprintf(stderr, "crashcourse run: %s\n", scenarios.ErrorText(err))
 			return exitUsage
 		}
 		defer tf.Close()
@@ -129,13 +129,14 @@ func status(stderr io.Writer, sum scenarios.Summary, err error) int {
 }
 
 // failure prints why a command could not run — parse errors with their
-// carets — and returns exitUsage.
+// carets, file names and messages made safe for a terminal — and returns
+// exitUsage.
 func failure(stderr io.Writer, who string, err error) int {
 	var list scenarios.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Caret())
 	} else {
-		fmt.Fprintf(stderr, "%s: %v\n", who, err)
+		fmt.Fprintf(stderr, "%s: %s\n", who, scenarios.ErrorText(err))
 	}
 	return exitUsage
 }

@@ -83,3 +83,25 @@ func TestRunTraceFileIsDeterministic(t *testing.T) {
 	require.Equal(t, traces[0], traces[1])
 	require.Contains(t, traces[0], `"ev":"chaos"`)
 }
+
+// TestRunEscapesFileNames: a scenario whose name holds a newline and an
+// escape is reported quoted, so it forges no PASS line and sends no
+// escape; a source line with escapes shows them visibly.
+func TestRunEscapesFileNames(t *testing.T) {
+	name := "x\nPASS all.scn:1 fine\x1b[2J.scn"
+	pass := write(t, name, "spawn a\nexpect alive a\n")
+	bad := write(t, name, "spawn a \x1b[31m\n")
+	quoted := `"` + filepath.Dir(pass) + `/x\nPASS all.scn:1 fine\x1b[2J.scn"`
+	code, out, _ := call("run", pass)
+	require.Equal(t, exitOK, code)
+	require.Equal(t, "PASS "+quoted+":2 expect alive a\n1 passed, 0 failed\n", out)
+
+	code, _, errs := call("run", bad)
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, errs, `/x\nPASS all.scn:1 fine\x1b[2J.scn":1:9: invalid character U+001B`+"\nspawn a \\x1b[31m\n        ^")
+	require.NotContains(t, errs, "\x1b")
+
+	_, _, errs = call("run", filepath.Join(t.TempDir(), "no\x1bpe.scn"))
+	require.Contains(t, errs, `no\x1bpe.scn": no such file or directory`)
+	require.NotContains(t, errs, "\x1b")
+}
