@@ -7,20 +7,21 @@ import (
 )
 
 // replCommands are the REPL's own commands, outside the language.
-var replCommands = []string{"save", "load", "quit"}
+var replCommands = []string{"save", "save!", "load", "quit"}
 
 // replHelp documents the REPL's own commands for `help`.
 var replHelp = map[string][3]string{
-	"save": {"save FILE", "write this session as a scenario that replays to the same state", "save trio.scn"},
-	"load": {"load FILE", "run a scenario file here (builtin:NAME for a built-in)", "load builtin:tour"},
-	"quit": {"quit", "leave the REPL (Ctrl-D does too)", "quit"},
+	"save":  {"save FILE", "write this session as a scenario that replays to the same state", "save trio.scn"},
+	"save!": {"save! FILE", "save, even over a FILE this session did not write", `save! "my trio.scn"`},
+	"load":  {"load FILE", "run a scenario file here (builtin:NAME for a built-in)", "load builtin:tour"},
+	"quit":  {"quit", "leave the REPL (Ctrl-D does too)", "quit"},
 }
 
 // replCommand runs line when it is one of the REPL's own commands (save,
 // load, quit, or help about them) and reports whether it was.
 func (sh *shell) replCommand(line string) bool {
-	line, _, _ = strings.Cut(line, " #")
-	verb, arg, _ := strings.Cut(strings.TrimSpace(line), " ")
+	text, _, _ := strings.Cut(line, " #")
+	verb, arg, _ := strings.Cut(strings.TrimSpace(text), " ")
 	arg = strings.TrimSpace(arg)
 	switch verb {
 	case "quit":
@@ -31,24 +32,41 @@ func (sh *shell) replCommand(line string) bool {
 			return true
 		}
 		sh.quit = true
-	case "save", "load":
+	case "save", "save!", "load":
 		sh.flush(false)
-		if arg == "" {
-			sh.problem(sh.lineNo, "usage: "+replHelp[verb][0])
-			sh.sum.broken = true
-			return true
-		}
-		if verb == "save" {
-			sh.save(arg)
-		} else {
-			sh.load(arg)
-		}
+		sh.fileCommand(verb, arg, line)
 	case "help":
 		return sh.replCommandHelp(arg)
 	default:
 		return false
 	}
 	return true
+}
+
+// fileCommand runs save, save! or load. arg is the text after the verb,
+// without a comment; a quoted name is read from line, as the language
+// reads a string.
+func (sh *shell) fileCommand(verb, arg, line string) {
+	if arg == "" {
+		sh.problem(sh.lineNo, "usage: "+replHelp[verb][0])
+		sh.sum.broken = true
+		return
+	}
+	name := arg
+	if strings.HasPrefix(arg, `"`) {
+		at := scenarios.Pos{File: sh.file, Line: sh.lineNo, Col: strings.Index(line, verb) + len(verb) + 1}
+		var err error
+		if name, err = scenarios.FileArgument(at, line); err != nil {
+			sh.parseErrors(err, false)
+			return
+		}
+	}
+	switch verb {
+	case "load":
+		sh.load(name)
+	default:
+		sh.save(name, verb == "save!")
+	}
 }
 
 // replCommandHelp answers `help save|load|quit`.

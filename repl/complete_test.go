@@ -35,7 +35,7 @@ func TestCompleterDo(t *testing.T) {
 		{"alpha: cancel_timer #R", []string{"ef<2> "}, 2}, // #Ref<3> has fired
 		{"sup s auto_shutdown=a", []string{"ny_significant ", "ll_significant "}, 15},
 		{"load builtin:li", []string{"nks "}, 10},
-		{"help sa", []string{"ve "}, 2},
+		{"help sa", []string{"ve ", "ve! "}, 2},
 	}
 	for _, tt := range tests {
 		got, n := doComplete(s.sh, tt.line)

@@ -20,16 +20,25 @@
 // leaves, with exit status 0.
 //
 // Besides the command language (the one of scenario files, listed by
-// `help`), the REPL has three commands of its own: `save FILE`,
-// `load FILE` and `quit`.
+// `help`), the REPL has commands of its own: `save FILE`, `save! FILE`,
+// `load FILE` and `quit`. FILE is a bare name, or a string in the
+// language's syntax ("my file.scn").
 //
 //   - save FILE writes the session as a scenario that `crashcourse run`
 //     replays to the same state and passes: every command that parsed, in
 //     order (except `help`), with the initial seed when it was not 0. A
 //     command that failed is followed by `expect error` (unless an
 //     `expect error` that passed already follows it); an expectation that
-//     did not pass is kept as a comment. The file is written atomically: a
-//     temporary file in the same directory, then a rename.
+//     did not pass is kept as a comment; a run, advance or step that
+//     Ctrl-C stopped is saved as `step N` with the N events it ran. The
+//     file is written atomically: a temporary file in the same directory,
+//     then a rename; no temporary file outlives an error, and errors name
+//     the user's file. save never replaces a file that this session did
+//     not write; save! does, but neither replaces a file that is not
+//     regular or that the user may not write (by its mode, for root too,
+//     so another user's file stays theirs). A replaced file keeps its
+//     mode; a symbolic link is written through (its target replaced, the
+//     link kept).
 //   - load FILE (or builtin:NAME) runs a scenario in this session, printed
 //     interactively as `crashcourse run -v` prints it, in a script as the
 //     script's own commands. A file that does not parse runs nothing. Its

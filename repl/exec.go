@@ -120,6 +120,8 @@ func (sh *shell) sourceLine(e *scenarios.Error) {
 func (sh *shell) remember(c *scenarios.Command, r scenarios.Result) {
 	rec := record{text: c.Text}
 	switch {
+	case r.Interrupted:
+		rec.text = interruptedText(c, r)
 	case c.Expect != nil:
 		pass := r.Err == nil && r.Check != nil && r.Check.Pass
 		rec.checkFailed = !pass
@@ -128,4 +130,18 @@ func (sh *shell) remember(c *scenarios.Command, r scenarios.Result) {
 		rec.failed = true
 	}
 	sh.log = append(sh.log, rec)
+}
+
+// interruptedText is what save writes for a command stopped by Ctrl-C: for
+// run, advance and step, `step N` with the N events it ran, which replays
+// exactly what it did; another command is kept whole, with a comment that
+// its replay runs it to the end.
+func interruptedText(c *scenarios.Command, r scenarios.Result) string {
+	switch {
+	case c.Verb != "run" && c.Verb != "advance" && c.Verb != "step":
+		return "# interrupted when saved; replayed here to its end:\n" + c.Text
+	case r.Ran == 0:
+		return "# interrupted before its first event: " + c.Text
+	}
+	return "# interrupted after " + itoa(r.Ran) + " events: " + c.Text + "\nstep " + itoa(r.Ran)
 }

@@ -23,7 +23,7 @@ func (m memFS) ReadFile(name string, max int64) ([]byte, error) {
 	return b, nil
 }
 
-func (m memFS) WriteFileAtomic(name string, data []byte) error {
+func (m memFS) WriteFileAtomic(name string, data []byte, _ bool) error {
 	if name == "" || strings.HasSuffix(name, "/") {
 		return errors.New(name + " is a directory")
 	}

@@ -2,8 +2,6 @@ package repl
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -135,44 +133,62 @@ func TestLoadInterrupted(t *testing.T) {
 	require.NotContains(t, out, "is spawned")
 }
 
-// WriteFileAtomic replaces a file whole, keeps its mode, and leaves no
-// temporary file behind, whether it succeeds or fails.
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "s.scn")
-	fs := osFS{}
-	require.NoError(t, fs.WriteFileAtomic(name, []byte("spawn a\n")))
-	require.NoError(t, os.Chmod(name, 0o600))
-	require.NoError(t, fs.WriteFileAtomic(name, []byte("spawn b\n")))
-	got, err := os.ReadFile(name)
-	require.NoError(t, err)
-	require.Equal(t, "spawn b\n", string(got))
-	fi, err := os.Stat(name)
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
-
-	require.Error(t, fs.WriteFileAtomic(dir, []byte("x")))                                  // a directory
-	require.Error(t, fs.WriteFileAtomic(filepath.Join(dir, "no", "such.scn"), []byte("x"))) // no such directory
-	require.Error(t, fs.WriteFileAtomic(dir+"/", []byte("x")))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	require.Len(t, entries, 1, "only s.scn, no temporary file")
-
-	data, err := fs.ReadFile(name, 100)
-	require.NoError(t, err)
-	require.Equal(t, "spawn b\n", string(data))
-	_, err = fs.ReadFile(name, 3)
-	require.ErrorIs(t, err, errTooBig)
+// stopAfter is an interrupt that says stop from its (k+1)-th question on,
+// as Ctrl-C would after k events.
+func stopAfter(k int) func() bool {
+	asked := 0
+	return func() bool {
+		asked++
+		return asked > k
+	}
 }
 
-// The save command writes through the real file system too.
-func TestSaveToDisk(t *testing.T) {
-	name := filepath.Join(t.TempDir(), "trio.scn")
+// An interrupted run is saved as the steps it ran, so that the file
+// replays to the state the session was in; an interrupted supervisor call
+// is kept, with a comment that its replay runs it to the end.
+func TestSaveInterrupted(t *testing.T) {
+	s := newSession(false, false)
+	s.feedAll("sup s intensity=1000000 period=1 backoff=1ms..1ms { worker w init=ok,crash:bad }\nw: crash boom\n")
+	s.sh.sess.SetInterrupt(stopAfter(300))
+	s.buf.Reset()
+	s.typeLine("run")
+	mustContain(t, s.buf.String(), "note: interrupted at t=")
+	s.sh.sess.SetInterrupt(stopAfter(0))
+	s.typeLine("advance 1s")
+	s.sh.sess.SetInterrupt(s.sh.interrupted.Load)
+	s.typeLine("step 2")
+	s.typeLine("save session.scn")
+	saved := string(s.fs["session.scn"])
+	require.Contains(t, saved, "# interrupted after 300 events: run\nstep 300\n"+
+		"# interrupted before its first event: advance 1s\nstep 2\n")
+
 	var out bytes.Buffer
-	code := Run(Options{Stdin: strings.NewReader("spawn a\na: spawn_link b\nsave " + name + "\n"), Stdout: &out})
-	require.Equal(t, ExitOK, code, out.String())
-	got, err := os.ReadFile(name)
+	sum, replay, err := scenarios.RunScript("session.scn", []byte(saved), scenarios.RunOptions{}, &out)
 	require.NoError(t, err)
-	require.Equal(t, "# A crashcourse REPL session. Replay it: crashcourse run FILE\nspawn a\na: spawn_link b\n", string(got))
-	require.Contains(t, out.String(), "saved 2 commands to "+name)
+	require.Zero(t, sum.Errors, out.String())
+	require.Equal(t, traceText(s.sh.sess.World()), traceText(replay.World()))
+	require.Equal(t, s.sh.sess.World().Now(), replay.World().Now())
+
+	s = newSession(false, false)
+	s.feedAll("sup s { worker w trap_exit terminate=3s }\n")
+	s.sh.sess.SetInterrupt(stopAfter(1))
+	s.typeLine("stop s")
+	s.sh.sess.SetInterrupt(nil)
+	s.typeLine("save stop.scn")
+	require.Contains(t, string(s.fs["stop.scn"]), "# interrupted when saved; replayed here to its end:\nstop s\n")
+	require.NotContains(t, string(s.fs["stop.scn"]), "expect error")
+}
+
+// TestFileNamesAreTerminalSafe: a file name is quoted where it holds a
+// newline or an escape, so it forges no line of a report.
+func TestFileNamesAreTerminalSafe(t *testing.T) {
+	s := newSession(true, false)
+	s.fs["x\nPASS y.scn:1 all good.scn"] = []byte("spawn a\nexpect alive a\nspwan\n")
+	out := s.feedAll(`load "x\nPASS y.scn:1 all good.scn"` + "\nload \"nope\\e[2J\"\n")
+	mustContain(t, out,
+		`"x\nPASS y.scn:1 all good.scn":3:1: unknown verb`,
+		`<stdin>:1: load: "x\nPASS y.scn:1 all good.scn" does not parse; nothing ran`,
+		`<stdin>:2: load: open "nope\x1b[2J": file does not exist`)
+	require.NotContains(t, out, "\x1b")
+	require.NotContains(t, out, "\nPASS")
 }

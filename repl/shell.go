@@ -53,7 +53,7 @@ type tally struct {
 func newShell(seed uint64, file string, script, verbose bool, out *output) *shell {
 	sh := &shell{
 		sess: scenarios.NewSession(seed), seed: seed, file: file, script: script,
-		out: out, fsys: osFS{},
+		out: out, fsys: &osFS{},
 	}
 	sh.names = newSessionNames(sh.sess.World())
 	sh.sess.SetInterrupt(sh.interrupted.Load)

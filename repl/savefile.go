@@ -1,0 +1,244 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"syscall"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+)
+
+// fileSystem is what save and load need of files; tests and the fuzzer
+// replace it.
+type fileSystem interface {
+	// ReadFile reads at most max bytes of name; a longer file is an error.
+	ReadFile(name string, max int64) ([]byte, error)
+	// WriteFileAtomic writes data to name so that a crash leaves either
+	// the old file or the new one, never a part of it. It replaces an
+	// existing file only when replace is true or it wrote that file
+	// itself; its errors name name, never a file of its own.
+	WriteFileAtomic(name string, data []byte, replace bool) error
+}
+
+// osFS is the real file system. It remembers the files it wrote, so that
+// a session may save again where it saved.
+type osFS struct {
+	wrote []fs.FileInfo
+}
+
+var errTooBig = errors.New("file larger than 16 MiB (the REPL's limit)")
+
+func (*osFS) ReadFile(name string, max int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(data)) > max {
+		err = errTooBig
+	}
+	return data, err
+}
+
+// WriteFileAtomic writes a temporary file beside the file it replaces and
+// renames it over that file; on any error the temporary file is removed
+// and the old file is left as it was. A symbolic link is written through:
+// its target is replaced, the link kept (a link to nothing is refused). An
+// existing file is replaced only when it is a regular file that the user
+// may write, and keeps its mode, and its owner and group where the system
+// allows (a file of another user that could not stay theirs is refused).
+// A new file gets mode 0666 less the umask, as the shell gives.
+func (o *osFS) WriteFileAtomic(name string, data []byte, replace bool) error {
+	shown := scenarios.FileName(name)
+	target, old, err := saveTarget(name)
+	if err != nil {
+		return err
+	}
+	if old != nil {
+		if err := o.mayReplace(shown, target, old, replace); err != nil {
+			return err
+		}
+	}
+	written, err := writeReplacing(target, data, old)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", shown, err)
+	}
+	o.wrote = append(o.wrote, written)
+	return nil
+}
+
+// saveTarget is the file that saving to name writes, name or the target of
+// the link name is, and what is there now (nil for nothing).
+func saveTarget(name string) (string, fs.FileInfo, error) {
+	shown := scenarios.FileName(name)
+	if base := filepath.Base(name); name == "" || name[len(name)-1] == '/' || base == "." || base == ".." {
+		return "", nil, fmt.Errorf("%s is a directory", shown)
+	}
+	fi, err := os.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return name, nil, nil
+	case err != nil:
+		return "", nil, fmt.Errorf("cannot save to %s: %w", shown, errText(err))
+	case fi.Mode()&fs.ModeSymlink == 0:
+		return name, fi, nil
+	}
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s is a symbolic link to a file that does not exist; save writes through a link but will not create its target", shown)
+	}
+	fi, err = os.Stat(target)
+	if err != nil {
+		return "", nil, fmt.Errorf("cannot save to %s: %w", shown, errText(err))
+	}
+	return target, fi, nil
+}
+
+// mayReplace says why the existing file target (shown as the user named
+// it) may not be replaced, or nil.
+func (o *osFS) mayReplace(shown, target string, old fs.FileInfo, replace bool) error {
+	switch {
+	case !old.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file", shown)
+	case !modeWritable(old):
+		return fmt.Errorf("%s is read-only for you (mode %04o); save will not replace it", shown, old.Mode().Perm())
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("%s is not writable (%w); save will not replace it", shown, errText(err))
+	}
+	f.Close()
+	if !replace && !o.wroteFile(old) {
+		return fmt.Errorf("%s exists, and this session did not write it: save! replaces it", shown)
+	}
+	return nil
+}
+
+// modeWritable reports whether the mode of fi lets the user write it: the
+// owner's bits for a file of the user's, the group's for one of their
+// groups, the others' else. It holds for root too, as editors do, so that
+// root does not replace a read-only file or another user's by mistake.
+func modeWritable(fi fs.FileInfo) bool {
+	perm := fi.Mode().Perm()
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	switch {
+	case !ok:
+		return perm&0o222 != 0
+	case int(st.Uid) == os.Geteuid():
+		return perm&0o200 != 0
+	case inGroup(int(st.Gid)):
+		return perm&0o020 != 0
+	}
+	return perm&0o002 != 0
+}
+
+func inGroup(gid int) bool {
+	if gid == os.Getegid() {
+		return true
+	}
+	groups, _ := os.Getgroups()
+	return slices.Contains(groups, gid)
+}
+
+// wroteFile reports whether fi is a file this session wrote, still there.
+func (o *osFS) wroteFile(fi fs.FileInfo) bool {
+	for _, w := range o.wrote {
+		if os.SameFile(w, fi) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeReplacing writes data to a new file beside target and renames it
+// over target, giving it old's mode, owner and group when old is not nil.
+// It returns what it wrote.
+func writeReplacing(target string, data []byte, old fs.FileInfo) (written fs.FileInfo, err error) {
+	perm := fs.FileMode(0o666)
+	if old != nil {
+		perm = old.Mode().Perm()
+	}
+	f, err := createTemp(target, perm)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return nil, errText(err)
+	}
+	if err = keepMode(f, old); err != nil {
+		return nil, err
+	}
+	if err = f.Sync(); err != nil {
+		return nil, errText(err)
+	}
+	if err = f.Close(); err != nil {
+		return nil, errText(err)
+	}
+	if err = os.Rename(f.Name(), target); err != nil {
+		return nil, errText(err)
+	}
+	return os.Stat(target)
+}
+
+// createTemp creates a new file beside target, with perm less the umask.
+func createTemp(target string, perm fs.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(target)
+	for tries := 0; ; tries++ {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if err == nil || !errors.Is(err, fs.ErrExist) || tries == 10 {
+			if err != nil {
+				return nil, fmt.Errorf("cannot create a file in %s: %w", scenarios.FileName(filepath.Clean(dir)), errText(err))
+			}
+			return f, nil
+		}
+	}
+}
+
+// keepMode gives the new file f the mode, owner and group of old (nil for
+// a new file). The owner is kept when the system lets it be; a file of
+// another user that would become the user's is refused.
+func keepMode(f *os.File, old fs.FileInfo) error {
+	if old == nil {
+		return nil
+	}
+	if err := f.Chmod(old.Mode().Perm()); err != nil {
+		return errText(err)
+	}
+	st, ok := old.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	if err := f.Chown(int(st.Uid), int(st.Gid)); err != nil && int(st.Uid) != os.Getuid() {
+		return errors.New("it belongs to another user, and a saved copy would be the user's; save will not replace it")
+	}
+	return nil
+}
+
+// errText is err without the name of the file it is about: the callers
+// name the file as the user did.
+func errText(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
