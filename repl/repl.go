@@ -10,7 +10,7 @@ import (
 // Exit statuses, the same as `crashcourse run` gives.
 const (
 	ExitOK     = 0 // every expectation passed
-	ExitFailed = 1 // some expectation failed
+	ExitFailed = 1 // some expectation failed, or (in a script) a command failed without `expect error` after it
 	ExitBroken = 2 // some input could not be read or parsed, or a save or load failed
 )
 

@@ -34,11 +34,33 @@ func (rep *reporter) report(w *sim.World, r scenarios.Result, expectingError boo
 	if r.Note != "" {
 		o.line(o.paint(o.st.note, rep.where(r.Cmd.Pos, true)+"note: "+r.Note))
 	}
-	if r.Err != nil && (rep.events || !expectingError) {
+	switch {
+	case r.Err != nil && rep.asRun() && !expectingError && !r.Outcome:
+		sum.failed++
+		rep.fail(r.Cmd.Pos.FileLine() + ": command failed: " + r.Err.Message())
+		o.line(r.Err.Pointer())
+		rep.hint(r.Cmd)
+	case r.Err != nil && (rep.events || !expectingError):
 		o.caret(r.Err, rep.pretty, rep.withPos)
 	}
 	if r.Check != nil {
 		rep.verdict(r, sum)
+	}
+}
+
+// asRun reports whether this is the report of `crashcourse run`, byte for
+// byte (a piped script): there a failed command is a FAIL, as in run.
+func (rep *reporter) asRun() bool { return rep.withPos && !rep.pretty }
+
+// fail prints FAIL and text after it.
+func (rep *reporter) fail(text string) {
+	rep.out.line(rep.out.paint(rep.out.st.fail, "FAIL") + " " + text)
+}
+
+// hint prints the command's hint under its FAIL.
+func (rep *reporter) hint(c *scenarios.Command) {
+	if c.Hint != "" {
+		rep.out.line("  hint: " + c.Hint)
 	}
 }
 
@@ -86,7 +108,8 @@ func (rep *reporter) verdict(r scenarios.Result, sum *tally) {
 	if at != "" {
 		at += ":"
 	}
-	o.line(o.paint(o.st.fail, "FAIL") + " " + join(at, "expected "+c.Want+", got "+c.Got))
+	rep.fail(join(at, "expected "+c.Want+", got "+c.Got))
+	rep.hint(r.Cmd)
 }
 
 // where is "file:line:col: " for a script, "" interactively.

@@ -60,7 +60,9 @@ func TestScriptStatus(t *testing.T) {
 	}{
 		{"pass", "spawn a\nexpect alive a\n", ExitOK, []string{"PASS <stdin>:2 expect alive a", "1 passed, 0 failed"}},
 		{"fail", "spawn a\nexpect dead a\n", ExitFailed, []string{"FAIL <stdin>:2: expected a to be dead, got alive"}},
-		{"an error is not a failure", "kill nobody\n", ExitOK, []string{"<stdin>:1:1: noproc: no process is called nobody"}},
+		{"a failed command is a failure", "kill nobody # hint: spawn it first\n", ExitFailed,
+			[]string{"FAIL <stdin>:1: command failed: noproc: no process is called nobody\nkill nobody # hint: spawn it first\n^\n  hint: spawn it first\n", "0 passed, 1 failed"}},
+		{"an expected error is no failure", "kill nobody\nexpect error noproc\n", ExitOK, []string{"1 passed, 0 failed"}},
 		// Unlike run, a line that does not parse is reported and the rest runs; the status is still run's.
 		{"parse error", "spawn a\n  spwan b\nspawn c\nexpect alive c\n", ExitBroken,
 			[]string{"<stdin>:2:3: unknown verb \"spwan\" (did you mean spawn?)\n  spwan b\n  ^\n", "PASS <stdin>:4 expect alive c"}},

@@ -63,6 +63,7 @@ type TermExpr struct {
 type Command struct {
 	Pos   Pos    // position of the first token (the actor or the verb)
 	Text  string // the source text of the command, trimmed
+	Hint  string // what follows "# hint:" in a comment ending the command's line, trimmed
 	Actor Actor
 	Verb  string // the verb as written: "spawn", "expect", "sup", ...
 

@@ -29,9 +29,13 @@ func (e *Error) Message() string { return Printable(e.Msg, maxMsgCells) }
 // as Error gives it, the source line, and a caret under the column. The
 // line is shown as Window gives it: printable, cut to a window around the
 // column, with tabs kept so that the caret lines up in a terminal.
-func (e *Error) Caret() string {
+func (e *Error) Caret() string { return e.Error() + "\n" + e.Pointer() }
+
+// Pointer returns the last two lines of Caret: the source line and the
+// caret under the column.
+func (e *Error) Pointer() string {
 	text, indent := e.Window()
-	return e.Error() + "\n" + text + "\n" + indent + "^"
+	return text + "\n" + indent + "^"
 }
 
 // ErrorList is the list of errors of one Parse, in source order.

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"time"
 
 	"github.com/crashcourse/crashcourse/sim"
@@ -16,7 +17,9 @@ func (x *execution) supervise(spec *SupSpec) error {
 	if err != nil {
 		return err
 	}
-	_, err = x.w().StartSupervisor(spec.Name, s)
+	pid, err := x.w().StartSupervisor(spec.Name, s)
+	var se *sim.Error
+	x.r.Outcome = pid != 0 && errors.As(err, &se) && se.Reason != nil
 	return err
 }
 

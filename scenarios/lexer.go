@@ -48,6 +48,7 @@ type token struct {
 	val      string
 	pos      Pos
 	off, end int
+	comment  string // for tEOL and tEOF: the comment that ends the line, from its '#'
 }
 
 // lexer turns a source into tokens, one at a time, as a state machine in
@@ -63,6 +64,7 @@ type lexer struct {
 	state     stateFn
 	tok       token
 	emitted   bool
+	comment   string // the comment skipped since the last token
 }
 
 type stateFn func(*lexer) stateFn
@@ -122,7 +124,8 @@ func (l *lexer) acceptRun(ok func(int) bool) int {
 
 // emit makes the text from start to pos a token of kind k.
 func (l *lexer) emit(k tokKind, val string) {
-	l.tok = token{kind: k, val: val, pos: l.posOf(l.start), off: l.start, end: l.pos}
+	l.tok = token{kind: k, val: val, pos: l.posOf(l.start), off: l.start, end: l.pos, comment: l.comment}
+	l.comment = ""
 	l.start = l.pos
 	l.emitted = true
 }
@@ -235,6 +238,7 @@ func lexComment(l *lexer) stateFn {
 	} else {
 		l.pos = len(l.src)
 	}
+	l.comment = l.src[l.start:l.pos]
 	return lexAny
 }
 

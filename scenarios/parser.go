@@ -174,6 +174,9 @@ func (p *parser) command() (cmd *Command) {
 		return nil // a child of its sup body was broken
 	}
 	cmd.Text = strings.TrimSpace(p.src[start.off:p.lastEnd])
+	if h, ok := strings.CutPrefix(p.tok.comment, "# hint:"); ok {
+		cmd.Hint = strings.TrimSpace(h)
+	}
 	return cmd
 }
 

@@ -439,3 +439,21 @@ func TestVerbsAndUsage(t *testing.T) {
 		}
 	}
 }
+
+// A comment that ends a command's line and begins "# hint:" is that
+// command's hint; '#' inside a string, a map or a ref is no comment.
+func TestParseHints(t *testing.T) {
+	src := "expect alive a # hint: start a first \nexpect alive b; expect dead c #hint: no space\nsend a \"# hint: text\" # hint:x\nsend a #{k => #Ref<1>}\n# hint: alone\nexpect alive d\n"
+	cmds, err := Parse("t", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hints []string
+	for _, c := range cmds {
+		hints = append(hints, c.Hint)
+	}
+	want := []string{"start a first", "", "", "x", "", ""}
+	if !reflect.DeepEqual(hints, want) {
+		t.Errorf("hints %q, want %q", hints, want)
+	}
+}

@@ -14,8 +14,11 @@ type RunOptions struct {
 	Trace   io.Writer // when set, receives the whole trace as JSON Lines
 }
 
-// Summary counts a script's expectations, and the commands that failed
-// without an `expect error` right after them to say it was meant.
+// Summary counts a script's expectations and failed commands. Failed
+// counts every FAIL line: the expectations that failed, and the commands
+// that failed without an `expect error` right after them to say it was
+// meant; Errors counts those commands alone. A supervisor whose start
+// fails is an outcome, not a failed command.
 type Summary struct {
 	Passed, Failed, Errors int
 }
@@ -59,21 +62,31 @@ func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, s
 	if r.Note != "" {
 		fmt.Fprintln(out, r.Cmd.Pos.String()+": note: "+r.Note)
 	}
-	if r.Err != nil && !expectingError {
+	at := r.Cmd.Pos.FileLine()
+	switch {
+	case r.Err != nil && !expectingError && !r.Outcome:
+		sum.Failed++
 		sum.Errors++
-	}
-	if r.Err != nil && (verbose || !expectingError) {
+		fail(out, r.Cmd, "FAIL "+at+": command failed: "+r.Err.Message()+"\n"+r.Err.Pointer())
+	case r.Err != nil && (verbose || !expectingError):
 		fmt.Fprintln(out, r.Err.Caret())
 	}
 	if c := r.Check; c != nil {
-		at := r.Cmd.Pos.FileLine()
 		if c.Pass {
 			sum.Passed++
 			fmt.Fprintln(out, "PASS "+at+" "+r.Cmd.Text)
 		} else {
 			sum.Failed++
-			fmt.Fprintln(out, "FAIL "+at+": expected "+c.Want+", got "+c.Got)
+			fail(out, r.Cmd, "FAIL "+at+": expected "+c.Want+", got "+c.Got)
 		}
+	}
+}
+
+// fail prints a FAIL report, and under it the command's hint, if any.
+func fail(out io.Writer, c *Command, report string) {
+	fmt.Fprintln(out, report)
+	if c.Hint != "" {
+		fmt.Fprintln(out, "  hint: "+c.Hint)
 	}
 }
 

@@ -129,12 +129,35 @@ func TestExpectError(t *testing.T) {
 	require.Contains(t, out, "FAIL t.scn:8:")
 }
 
-// A command that fails prints its error with a caret, and the run goes on.
-func TestCommandErrorsShowCaretAndContinue(t *testing.T) {
-	sum, out := runText(t, "spawn a\nspawn a\nghost: send a hi\nexpect alive a\n")
-	require.Equal(t, Summary{Passed: 1, Errors: 2}, sum, out)
-	require.Contains(t, out, "t.scn:2:1: the name a is taken by the live process <0.100.0>\nspawn a\n^")
-	require.Contains(t, out, "t.scn:3:1: noproc: no process is called ghost")
+// A command the shell performs that fails, without `expect error` after
+// it, is a FAIL with its error and a caret; the run goes on.
+func TestCommandFailuresFailTheRun(t *testing.T) {
+	sum, out := runText(t, "spawn a\nspawn a\nghost: send a hi\nexpect alive a\nsend @nobody hi\nexpect error badarg\n")
+	require.Equal(t, Summary{Passed: 2, Failed: 2, Errors: 2}, sum, out)
+	require.Contains(t, out, "FAIL t.scn:2: command failed: the name a is taken by the live process <0.100.0>\nspawn a\n^")
+	require.Contains(t, out, "FAIL t.scn:3: command failed: noproc: no process is called ghost\nghost: send a hi\n^")
+	require.NotContains(t, out, "t.scn:5")
+	require.Contains(t, out, "2 passed, 2 failed\n")
+}
+
+// What the simulation does is an outcome, not a failed command: a process
+// that crashes performing a command (a send to an unregistered name), and a
+// supervisor whose start fails (its error is shown, not counted).
+func TestOutcomesAreNotFailures(t *testing.T) {
+	sum, out := runText(t, "spawn a\na: send @nobody hi\nexpect dead a\nsup s { worker w init=error:db_down }\nexpect dead s\n")
+	require.Equal(t, Summary{Passed: 2}, sum, out)
+	require.Contains(t, out, "t.scn:4:1: {shutdown,{failed_to_start_child,w,db_down}}: supervisor s failed to start\n")
+}
+
+// A comment beginning "# hint:" on a line that fails is printed under its
+// FAIL, and only there.
+func TestHintsFollowTheirFail(t *testing.T) {
+	sum, out := runText(t, "spawn a # hint: never shown\nexpect dead a   # hint: kill it first\nspawn a # hint: a is alive; this spawn is refused\nexpect alive a # a plain comment\n")
+	require.Equal(t, Summary{Passed: 1, Failed: 2, Errors: 1}, sum, out)
+	require.Contains(t, out, "FAIL t.scn:2: expected a to be dead, got alive\n  hint: kill it first\n")
+	require.Contains(t, out, "spawn a # hint: a is alive; this spawn is refused\n^\n  hint: a is alive; this spawn is refused\n")
+	require.NotContains(t, out, "never shown\n  hint")
+	require.NotContains(t, out, "hint: plain")
 }
 
 // Parse errors stop the run before anything executes.

@@ -34,6 +34,9 @@ type Result struct {
 	Interrupted bool
 	// Ran is how many events run, advance or step ran (0 for other verbs).
 	Ran int
+	// Outcome says that Err is something the simulation did rather than a
+	// command that failed: a supervisor whose start failed (it exited).
+	Outcome bool
 }
 
 // Check is the verdict of an expectation.

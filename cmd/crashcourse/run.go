@@ -14,7 +14,7 @@ import (
 // Exit statuses, as `crashcourse run` documents them.
 const (
 	exitOK     = 0 // every expectation passed
-	exitFailed = 1 // some expectation failed
+	exitFailed = 1 // some expectation failed, or a command failed without `expect error` after it
 	exitUsage  = 2 // bad usage, or a file that cannot be read or parsed
 )
 
