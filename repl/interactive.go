@@ -25,27 +25,47 @@ type fakeTerminal struct{ width int }
 func runInteractive(o Options) int {
 	out := newOutput(o.Stdout, o.term == nil && useColor(o.Stdout))
 	sh := newShell(o.Seed, "<repl>", false, true, out)
-	cfg, history, guard := readlineConfig(o, sh)
+	cfg, guard := readlineConfig(o, sh)
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
 		fmt.Fprintf(o.Stderr, "crashcourse repl: %v\n", err)
 		return ExitBroken
 	}
 	defer rl.Close()
+	hist := keepHistory(o, rl)
+	defer hist.close()
 	if o.term == nil {
 		stop := catchInterrupts(sh)
 		defer stop()
 	}
-	if history == "" {
-		fmt.Fprintln(o.Stderr, "crashcourse repl: no state directory for the history; it will not be kept")
-	}
 	out.printf("%s", banner)
 	out.flush()
-	return loop(rl, sh, guard)
+	return loop(rl, sh, guard, hist)
+}
+
+// keepHistory opens the history (see history), gives readline what it
+// holds, and tells the user what they should know about it.
+func keepHistory(o Options, rl *readline.Instance) *history {
+	path := o.HistoryFile
+	if path == "" {
+		path = defaultHistoryFile()
+	}
+	if path == "" || os.MkdirAll(filepath.Dir(path), 0o700) != nil {
+		fmt.Fprintln(o.Stderr, "crashcourse repl: no state directory for the history; it will not be kept")
+		return &history{}
+	}
+	hist, entries, notes := openHistory(path)
+	for _, n := range notes {
+		fmt.Fprintln(o.Stderr, "crashcourse repl: "+n)
+	}
+	for _, e := range entries {
+		rl.SaveHistory(e)
+	}
+	return hist
 }
 
 // loop is the read-eval-print loop proper.
-func loop(rl *readline.Instance, sh *shell, guard *inputGuard) int {
+func loop(rl *readline.Instance, sh *shell, guard *inputGuard, hist *history) int {
 	for !sh.quit {
 		rl.SetPrompt(sh.prompt())
 		line, err := rl.Readline()
@@ -68,24 +88,19 @@ func loop(rl *readline.Instance, sh *shell, guard *inputGuard) int {
 		sh.out.flush()
 		for _, h := range historyEntries(text) {
 			rl.SaveHistory(h)
+			hist.add(h)
 		}
 	}
 	return ExitOK
 }
 
-// readlineConfig configures readline for the shell, and returns the
-// history file it uses ("" for none) and the guard on its input.
-func readlineConfig(o Options, sh *shell) (*readline.Config, string, *inputGuard) {
-	history := o.HistoryFile
-	if history == "" {
-		history = defaultHistoryFile()
-	}
-	if history != "" && os.MkdirAll(filepath.Dir(history), 0o700) != nil {
-		history = ""
-	}
+// readlineConfig configures readline for the shell, and returns the guard
+// on its input. History is kept in memory only: the REPL reads and writes
+// its file itself, within bounds (see history).
+func readlineConfig(o Options, sh *shell) (*readline.Config, *inputGuard) {
 	cfg := &readline.Config{
 		Prompt:                 sh.prompt(),
-		HistoryFile:            history,
+		HistoryLimit:           maxHistoryEntries,
 		DisableAutoSaveHistory: true,
 		HistorySearchFold:      true,
 		AutoComplete:           completer{sh},
@@ -106,21 +121,7 @@ func readlineConfig(o Options, sh *shell) (*readline.Config, string, *inputGuard
 		cfg.FuncGetWidth = func() int { return t.width }
 		cfg.FuncOnWidthChanged = func(func()) {}
 	}
-	return cfg, history, guard
-}
-
-// defaultHistoryFile is $XDG_STATE_HOME/crashcourse/history, by default
-// ~/.local/state/crashcourse/history; "" when there is no home.
-func defaultHistoryFile() string {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil || home == "" {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
-	}
-	return filepath.Join(dir, "crashcourse", "history")
+	return cfg, guard
 }
 
 // historyEntries is what history keeps of a command: the command itself,
