@@ -90,7 +90,7 @@ func (sh *shell) exec(c *scenarios.Command) scenarios.Result {
 	} else {
 		sh.remember(c, r)
 	}
-	sh.names.noteRefs(c, r)
+	sh.names.NoteRefs(c, r)
 	return r
 }
 

@@ -22,7 +22,7 @@ type shell struct {
 	typed  *reporter // for the commands read from the input
 	loaded *reporter // for the commands of a loaded file
 	fsys   fileSystem
-	names  *sessionNames
+	names  *scenarios.WorldNames
 
 	lineNo    int      // the number of the last line read
 	open      []string // the lines of a command still open, from line openAt
@@ -55,7 +55,7 @@ func newShell(seed uint64, file string, script, verbose bool, out *output) *shel
 		sess: scenarios.NewSession(seed), seed: seed, file: file, script: script,
 		out: out, fsys: &osFS{},
 	}
-	sh.names = newSessionNames(sh.sess.World())
+	sh.names = scenarios.NewWorldNames(sh.sess.World())
 	sh.sess.SetInterrupt(sh.interrupted.Load)
 	if script {
 		sh.typed = &reporter{out: out, echo: verbose, events: verbose, maxEvents: maxVerboseEvents,

@@ -93,6 +93,18 @@ func fail(out io.Writer, c *Command, report string) {
 // maxIndent caps the indentation of long cascades.
 const maxIndent = 8
 
+// FormatEntryIn is FormatEntry with the subject indented by the causal
+// depth of entry s within the command whose first entry is from, as
+// EventLines indents it. It costs at most maxIndent cause lookups, so a
+// view can format the few lines it shows of a long cascade.
+func FormatEntryIn(w *sim.World, from, s sim.Seq) string {
+	depth := 0
+	for c := w.Entry(s).Cause; c >= from && c != 0 && depth < maxIndent; c = w.Entry(c).Cause {
+		depth++
+	}
+	return formatEntry(w, s, depth)
+}
+
 // EventLines formats the trace entries a command caused, one per line,
 // indented by causal depth so a cascade reads like a story.
 func EventLines(w *sim.World, r Result) []string {

@@ -6,6 +6,20 @@ type SupView struct {
 	Flags    SupFlags
 	Children []ChildView // in start order
 	Busy     string      // what it is blocked on, "" when idle
+	Stamps   []int64     // restart times in whole seconds, oldest first, as last pruned
+}
+
+// InWindow counts the restarts that would still count toward the intensity
+// at virtual time now: those with Stamp >= Now - Period, Now in whole
+// seconds, as OTP's add_restart/1 counts them (fact E22).
+func (v SupView) InWindow(now Time) int {
+	n := 0
+	for _, s := range v.Stamps {
+		if s >= int64(now/Second)-int64(v.Flags.Period) {
+			n++
+		}
+	}
+	return n
 }
 
 // ChildView is one child of a supervisor.
@@ -24,7 +38,7 @@ func (w *World) Supervisor(p Pid) (SupView, bool) {
 	if s == nil || !w.proc(p).alive() {
 		return SupView{}, false
 	}
-	v := SupView{Pid: p, Flags: s.def.flags, Busy: w.busy(s)}
+	v := SupView{Pid: p, Flags: s.def.flags, Busy: w.busy(s), Stamps: append([]int64(nil), s.stamps...)}
 	for _, c := range s.children {
 		v.Children = append(v.Children, ChildView{
 			ID: c.id(), Pid: c.pid, Restarting: c.restarting, Supervisor: c.def.spec.Sup != nil,

@@ -1,19 +1,18 @@
-package repl
+package scenarios
 
 import (
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/sim"
 )
 
-// sessionNames gives completion the names of a session's world. Process
+// WorldNames gives completion the names of a world, for every face. Process
 // names only ever grow (a name stays bound to its latest incarnation), so
 // they are gathered incrementally: a Tab in a world of a million processes
 // costs only the processes spawned since the last one.
-type sessionNames struct {
+type WorldNames struct {
 	w       *sim.World
 	scanned int             // processes already looked at
 	seen    map[string]bool // their names
@@ -22,14 +21,16 @@ type sessionNames struct {
 	timRefs []sim.Ref       // refs made by send_after
 }
 
-var _ scenarios.Names = (*sessionNames)(nil)
+var _ Names = (*WorldNames)(nil)
 
-func newSessionNames(w *sim.World) *sessionNames {
-	return &sessionNames{w: w, seen: map[string]bool{}}
+// NewWorldNames returns the names of w; call NoteRefs after each command
+// so that refs can be offered.
+func NewWorldNames(w *sim.World) *WorldNames {
+	return &WorldNames{w: w, seen: map[string]bool{}}
 }
 
 // Processes returns every process name, sorted.
-func (n *sessionNames) Processes() []string {
+func (n *WorldNames) Processes() []string {
 	total := n.w.NumProcesses()
 	grew := false
 	for ; n.scanned < total; n.scanned++ {
@@ -47,11 +48,11 @@ func (n *sessionNames) Processes() []string {
 }
 
 // Registered returns the registered names, sorted.
-func (n *sessionNames) Registered() []string { return n.w.Registered() }
+func (n *WorldNames) Registered() []string { return n.w.Registered() }
 
 // Refs returns the refs demonitor (monitors) or cancel_timer (timers still
 // running) may take.
-func (n *sessionNames) Refs(verb string) []string {
+func (n *WorldNames) Refs(verb string) []string {
 	var out []string
 	switch verb {
 	case "demonitor":
@@ -68,9 +69,9 @@ func (n *sessionNames) Refs(verb string) []string {
 	return out
 }
 
-// noteRefs remembers the ref a successful monitor, spawn_monitor or
+// NoteRefs remembers the ref a successful monitor, spawn_monitor or
 // send_after printed.
-func (n *sessionNames) noteRefs(c *scenarios.Command, r scenarios.Result) {
+func (n *WorldNames) NoteRefs(c *Command, r Result) {
 	if r.Err != nil || len(r.Lines) == 0 {
 		return
 	}

@@ -1,0 +1,63 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the TUI answers, and the source of its help (?).
+// k kills, as fault injection reads best with the first letter, so the
+// selection moves with the arrows and j.
+type KeyMap struct {
+	Up, Down, Fold, Focus           key.Binding
+	Step, Back, Forward, Start, End key.Binding
+	Play, Pause, Faster, Slower     key.Binding
+	Kill, Crash, Exit, Normal, Hang key.Binding
+	Why, Window, Command, Help      key.Binding
+	Escape, Quit                    key.Binding
+}
+
+// DefaultKeyMap is the TUI's key map.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return KeyMap{
+		Up:      b([]string{"up", "ctrl+p"}, "↑", "select up"),
+		Down:    b([]string{"down", "j", "ctrl+n"}, "↓/j", "select down"),
+		Fold:    b([]string{"enter"}, "enter", "expand/collapse"),
+		Focus:   b([]string{"tab"}, "tab", "tree ⇄ event log"),
+		Step:    b([]string{"space"}, "space", "step one event"),
+		Back:    b([]string{"left", "b"}, "←/b", "back one event"),
+		Forward: b([]string{"right"}, "→", "forward one event"),
+		Start:   b([]string{"g", "home"}, "g", "to the start"),
+		End:     b([]string{"G", "end"}, "G", "to the end"),
+		Play:    b([]string{"r"}, "r", "play"),
+		Pause:   b([]string{"p"}, "p", "pause"),
+		Faster:  b([]string{"+", "="}, "+", "play faster"),
+		Slower:  b([]string{"-"}, "-", "play slower"),
+		Kill:    b([]string{"k"}, "k", "kill (exit P kill)"),
+		Crash:   b([]string{"x"}, "x", "crash (P: crash)"),
+		Exit:    b([]string{"e"}, "e", "exit with a reason"),
+		Normal:  b([]string{"n"}, "n", "exit normal"),
+		Hang:    b([]string{"h"}, "h", "hang / recover"),
+		Why:     b([]string{"w"}, "w", "why did it die?"),
+		Window:  b([]string{"v"}, "v", "restart window"),
+		Command: b([]string{":"}, ":", "command line"),
+		Help:    b([]string{"?"}, "?", "all keys"),
+		Escape:  b([]string{"esc"}, "esc", "clear / close"),
+		Quit:    b([]string{"q", "ctrl+c"}, "q", "quit"),
+	}
+}
+
+// ShortHelp is the one-line reminder under the panes.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Kill, k.Crash, k.Step, k.Back, k.Play, k.Why, k.Command, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen, one column per topic.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Fold, k.Focus, k.Why, k.Window},
+		{k.Step, k.Back, k.Forward, k.Start, k.End, k.Play, k.Pause, k.Faster, k.Slower},
+		{k.Kill, k.Crash, k.Exit, k.Normal, k.Hang},
+		{k.Command, k.Help, k.Escape, k.Quit},
+	}
+}
