@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"sort"
+
 	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/sim"
 )
@@ -135,21 +137,15 @@ func (t *timeline) fork() {
 
 // seek moves the cursor to trace length k, or to the first length at or
 // after k that a world can stand at (the entries of one event, or of one
-// command's own action, come together).
+// command's own action, come together). The world at k is the one a fresh
+// run shows when stopped right after the event that made entry k.
 func (t *timeline) seek(k sim.Seq) {
 	k = min(k, t.headLen())
 	if k == t.headLen() {
 		t.view, t.at, t.live = t.head, k, true
 		return
 	}
-	sn := t.nearest(k)
-	from := t.view
-	if t.live || t.at > k || t.at < sn.at {
-		from = sn.s.Clone()
-	} else {
-		sn = snapshot{next: t.stepAt(t.at), at: t.at, mid: t.inside(t.at), s: from}
-	}
-	t.view, t.live = t.reach(from, sn, k), false
+	t.view, t.live = t.reach(k), false
 	t.at = sim.Seq(t.view.World().TraceLen())
 	if t.at >= t.headLen() {
 		t.view, t.live = t.head, true
@@ -168,49 +164,32 @@ func (t *timeline) back() {
 	}
 }
 
-// nearest is the latest snapshot at or before k.
-func (t *timeline) nearest(k sim.Seq) snapshot {
-	best := t.snaps[0]
-	for _, sn := range t.snaps {
-		if sn.at <= k {
-			best = sn
+// reach returns a session whose trace is k long. A world stopped inside a
+// command (the view, or a snapshot taken between two events) goes on only
+// within the same command, and only with events from the queue, checked
+// entry by entry against the head's (shutdown acts again between its
+// runs); otherwise the command is run again from the snapshot before it.
+func (t *timeline) reach(k sim.Seq) *scenarios.Session {
+	if k == 0 {
+		return t.snaps[0].s.Clone()
+	}
+	j := t.holder(k)
+	if !t.live && t.at <= k && t.at > 0 && t.holder(t.at) == j && t.runEvents(t.view.World(), k) {
+		return t.view
+	}
+	for i := len(t.snaps) - 1; i > 0; i-- {
+		if sn := t.snaps[i]; sn.mid && sn.next == j && sn.at <= k {
+			s := sn.s.Clone()
+			if t.runEvents(s.World(), k) {
+				return s
+			}
+			break
 		}
 	}
-	return best
-}
-
-// stepAt is the index of the step that holds entry k+1, the next to come
-// after length k (len(steps) past the end).
-func (t *timeline) stepAt(k sim.Seq) int {
-	for i, st := range t.steps {
-		if st.to > k {
-			return i
-		}
-	}
-	return len(t.steps)
-}
-
-// inside tells whether length k falls strictly inside a step.
-func (t *timeline) inside(k sim.Seq) bool {
-	i := t.stepAt(k)
-	return i < len(t.steps) && t.steps[i].from <= k
-}
-
-// reach runs s, standing where sn says, until its trace is k long. Inside
-// a step, the rest of the step is only events taken from the queue, unless
-// the command acts again later (shutdown stops one tree after another):
-// reach runs events and checks each entry against the head's, and on the
-// first difference starts the step over from an earlier snapshot.
-func (t *timeline) reach(s *scenarios.Session, sn snapshot, k sim.Seq) *scenarios.Session {
+	sn := t.before(j)
+	s := sn.s.Clone()
 	w := s.World()
-	i := sn.next
-	if sn.mid {
-		if !t.runEvents(w, min(k, t.steps[i].to)) {
-			return t.reach(t.before(i).s.Clone(), t.before(i), k)
-		}
-		i++
-	}
-	for ; sim.Seq(w.TraceLen()) < k && i < len(t.steps); i++ {
+	for i := sn.next; sim.Seq(w.TraceLen()) < k && i <= j; i++ {
 		limit := k
 		if st := t.steps[i]; st.stop != 0 {
 			limit = min(k, st.stop)
@@ -222,8 +201,13 @@ func (t *timeline) reach(s *scenarios.Session, sn snapshot, k sim.Seq) *scenario
 	return s
 }
 
-// runEvents runs w's queued events until its trace is k long, and reports
-// whether every entry they made is the head's.
+// holder is the index of the step that made entry k ≥ 1.
+func (t *timeline) holder(k sim.Seq) int {
+	return sort.Search(len(t.steps), func(i int) bool { return t.steps[i].to >= k })
+}
+
+// runEvents runs w's queued events one at a time until its trace is k
+// long, and reports whether every entry they made is the head's.
 func (t *timeline) runEvents(w *sim.World, k sim.Seq) bool {
 	hw := t.head.World()
 	for sim.Seq(w.TraceLen()) < k {
@@ -249,4 +233,26 @@ func (t *timeline) before(i int) snapshot {
 		}
 	}
 	return best
+}
+
+// lastCascade is where the last command that made entries began: play from
+// the live end replays it.
+func (t *timeline) lastCascade() sim.Seq {
+	for i := len(t.steps) - 1; i >= 0; i-- {
+		if st := t.steps[i]; st.to >= st.from {
+			return st.from - 1
+		}
+	}
+	return 0
+}
+
+// cascade is the range of entries of the step the cursor is in (or just
+// ended), for highlighting: from..to, empty when to < from.
+func (t *timeline) cascade() (from, to sim.Seq) {
+	for i := len(t.steps) - 1; i >= 0; i-- {
+		if st := t.steps[i]; st.from <= t.at && st.to >= st.from {
+			return st.from, min(st.to, t.at)
+		}
+	}
+	return 1, 0
 }

@@ -21,7 +21,10 @@ const (
 const usage = `crashcourse — learn Erlang/OTP fault tolerance by simulation
 
 usage:
-  crashcourse                       run the built-in tour and show its cascade
+  crashcourse                       on a terminal: the TUI on a demo tree (? lists the keys);
+                                    piped: the built-in tour, told event by event
+  crashcourse tui [FILE.scn] [--seed N]
+                                    explore a scenario in the TUI (default builtin:demo)
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
@@ -46,9 +49,14 @@ verify flags:
 // run is the whole program; main only supplies the process's streams.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		if isTerminal(stdout) && isTerminal(stdin) {
+			return openTUI(demoScenario, 0, stdout, stderr)
+		}
 		return tour(stdout, stderr)
 	}
 	switch args[0] {
+	case "tui":
+		return tuiCommand(args[1:], stdout, stderr)
 	case "run":
 		return runScenario(args[1:], stdout, stderr)
 	case "repl":
