@@ -77,7 +77,7 @@ func (m Model) incarnations(p sim.Pid) []string {
 		}
 		s := q.String()
 		if reason, dead := w.ExitReason(q); dead {
-			s += " " + reason.String()
+			s += " " + scenarios.Now(w).Term(reason)
 		} else {
 			s += " alive"
 		}
@@ -131,7 +131,7 @@ func (m Model) mailboxLines(p sim.Pid, width int) []string {
 			lines = append(lines, fmt.Sprintf("  … %d more", len(mb)-5))
 			break
 		}
-		lines = append(lines, "  "+w.MessageTerm(msg).String())
+		lines = append(lines, "  "+scenarios.Now(w).Term(w.MessageTerm(msg)))
 	}
 	return lines
 }
@@ -144,9 +144,9 @@ func (m Model) whyLines(p sim.Pid, width int) []string {
 		return nil
 	}
 	lines := []string{m.st.Bold.Render("why (w highlights it):")}
+	pr := scenarios.Now(w)
 	for _, s := range chain {
-		e := w.Entry(s)
-		lines = append(lines, "  "+w.Label(e.Pid)+" "+scenarios.Describe(w, e))
+		lines = append(lines, "  "+pr.Label(w.Entry(s).Pid)+" "+scenarios.Describe(w, s))
 	}
 	return lines
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/sim"
 )
 
@@ -82,7 +83,7 @@ func (m Model) status(r row) (sym, word string, st lipgloss.Style) {
 		return "○", "not running", m.st.NotRunning
 	case !w.Alive(r.pid):
 		reason, _ := w.ExitReason(r.pid)
-		return "✗", "dead: " + reason.String(), m.st.Dead
+		return "✗", "dead: " + scenarios.Now(w).Term(reason), m.st.Dead
 	case r.isSup:
 		return "▣", m.supStatus(r.pid), m.st.Running
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/sim"
 )
 
@@ -70,7 +71,7 @@ func (m Model) restartTimes(sup sim.Pid) []sim.Entry {
 
 func (m Model) restartText(e sim.Entry) string {
 	w := m.world()
-	return "restart of " + w.Term(e.Term).String() + " after " + w.Label(e.Other) + " exited"
+	return "restart of " + scenarios.Now(w).Term(w.Term(e.Term)) + " after " + w.Label(e.Other) + " exited"
 }
 
 // axis draws seconds 0..now+1 across width columns: x for a restart, the
