@@ -15,6 +15,7 @@ func FuzzShell(f *testing.F) {
 	f.Add([]byte("sup s {\n worker w init=ok,error:x\n}\nsup t {\n\x00\xff\nexit\n"), false)
 	f.Add([]byte("a: send_after 1s @x {y, [1,2]}\nadvance 2s\nstep 100\nrun 1s\nsave \nload \x00\n"), true)
 	f.Add([]byte("spawn a; register db a; send @db hi\nmailbox a\nreceive a\nkill nobody\nexpect error\n"), false)
+	f.Add([]byte("spawn a\nsave \"q.scn\"\nsave! \"a \\\"b\\\".scn\" # c\nsave \"open\nload \"q.scn\" x\nload \"\\e[2J\"\nspawn \x1b[31m\n"), false)
 	f.Fuzz(func(t *testing.T, src []byte, script bool) {
 		var buf bytes.Buffer
 		file := "<repl>"

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -136,4 +138,48 @@ func TestErrorText(t *testing.T) {
 	require.True(t, strings.HasPrefix(got, `open "`), got)
 	require.True(t, strings.HasSuffix(got, `a\nb\x1b.scn": no such file or directory`), got)
 	require.Equal(t, `bad \x1b`, ErrorText(errors.New("bad \x1b")))
+}
+
+// FuzzErrorDisplay: whatever the line, the column, the message and the
+// file name, a caret report is three lines of valid UTF-8 without a
+// control character but tabs, of bounded length, and the caret stands
+// within the window.
+func FuzzErrorDisplay(f *testing.F) {
+	f.Add("spawn a \x1b[31m", 9, "invalid character", "a.scn")
+	f.Add("\t\xff\xfe日本\u0301\u202e", 3, "m\nforged", "x\ny")
+	f.Add(strings.Repeat("\x00", 500), 250, "", "")
+	f.Fuzz(func(t *testing.T, line string, col int, msg, file string) {
+		e := &Error{Pos: Pos{File: file, Line: 1, Col: col}, Msg: msg, Line: line}
+		caret := e.Caret()
+		if !utf8.ValidString(caret) {
+			t.Fatalf("invalid UTF-8: %q", caret)
+		}
+		lines := strings.Split(caret, "\n")
+		if len(lines) != 3 {
+			t.Fatalf("%d lines: %q", len(lines), caret)
+		}
+		for _, r := range caret {
+			if unicode.IsControl(r) && r != '\t' && r != '\n' {
+				t.Fatalf("control character %U in %q", r, caret)
+			}
+		}
+		text, indent := e.Window()
+		if len(text) > 8*2*caretContext+16 {
+			t.Fatalf("window of %d bytes", len(text))
+		}
+		if cells(indent) > cells(text)+1 {
+			t.Fatalf("caret at cell %d past a window of %d: %q", cells(indent), cells(text), caret)
+		}
+	})
+}
+
+// cells is how many terminal cells s covers, a tab counted as one.
+func cells(s string) int {
+	n := 0
+	for len(s) > 0 {
+		_, size, w := displayPiece(s)
+		n += w
+		s = s[size:]
+	}
+	return n
 }
