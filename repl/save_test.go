@@ -192,3 +192,23 @@ func TestFileNamesAreTerminalSafe(t *testing.T) {
 	require.NotContains(t, out, "\x1b")
 	require.NotContains(t, out, "\nPASS")
 }
+
+// Ctrl-C during a command of a load stops that command where it is, and
+// the load with it.
+func TestLoadInterruptedInACommand(t *testing.T) {
+	s := newSession(false, false)
+	s.fs["storm.scn"] = []byte("sup s intensity=1000000 period=1 backoff=1ms..1ms { worker w init=ok,crash:bad }\n" +
+		"w: crash boom\nrun\nspawn after\n")
+	asked := 0
+	s.sh.sess.SetInterrupt(func() bool { // Ctrl-C once, after 500 events
+		if asked++; asked == 501 {
+			s.sh.interrupted.Store(true)
+		}
+		return s.sh.interrupted.Load()
+	})
+	out := s.feedAll("load storm.scn\nspawn next\n")
+	mustContain(t, out, "note: interrupted at t=", "error: load: interrupted after 3 of the 4 commands of storm.scn",
+		"next       is spawned by <shell>")
+	require.NotContains(t, out, "after      is spawned")
+	require.Equal(t, 1, strings.Count(out, "interrupted at t="), "the next command is not interrupted")
+}
