@@ -32,19 +32,5 @@ const (
 	FaultStopInStartOrder
 )
 
-// Options configure a World beyond its seed. The zero value is what every
-// face of the product uses.
-type Options struct {
-	// Faults plants known wrong rules: for oracle tests only (see Fault).
-	Faults Fault
-}
-
-// NewWithOptions returns an empty world like New, configured by o.
-func NewWithOptions(seed uint64, o Options) *World {
-	w := New(seed)
-	w.faults = o.Faults
-	return w
-}
-
 // faulty reports whether the World follows the planted wrong rule f.
 func (w *World) faulty(f Fault) bool { return w.faults&f != 0 }

@@ -292,7 +292,12 @@ func contains(ps []Pid, p Pid) bool {
 }
 
 func runProgram(t *testing.T, seed uint64, prog []byte) *World {
-	f := &fuzzWorld{w: New(seed)}
+	return runProgramWith(t, seed, Options{}, prog)
+}
+
+// runProgramWith is runProgram in a World configured by o.
+func runProgramWith(t *testing.T, seed uint64, o Options, prog []byte) *World {
+	f := &fuzzWorld{w: NewWithOptions(seed, o)}
 	f.w.SetChaos(float64(seed%3), 0)
 	for i := 0; i+2 < len(prog); i += 3 {
 		f.act(prog[i], prog[i+1], prog[i+2])
@@ -321,15 +326,35 @@ func FuzzKernelInvariants(f *testing.F) {
 		if len(prog) > 3*400 {
 			prog = prog[:3*400]
 		}
-		a := runProgram(t, seed, prog)
-		b := runProgram(t, seed, prog)
-		if a.TraceLen() != b.TraceLen() {
-			t.Fatalf("replay gave %d entries, first run %d", b.TraceLen(), a.TraceLen())
-		}
-		for s := Seq(1); int(s) <= a.TraceLen(); s++ {
-			if a.Entry(s) != b.Entry(s) {
-				t.Fatalf("replay differs at entry %d", s)
-			}
-		}
+		requireReplay(t, runProgram(t, seed, prog), runProgram(t, seed, prog))
 	})
+}
+
+// FuzzInterleavedKernelInvariants runs random programs in interleaved
+// worlds (Options.Interleave): every other order of concurrent deliveries
+// keeps the kernel's invariants, and replays exactly.
+func FuzzInterleavedKernelInvariants(f *testing.F) {
+	f.Add(uint64(1), uint64(1), []byte{0, 0, 0, 1, 5, 1, 1, 9, 2, 7, 5, 4, 9, 1, 0})
+	f.Add(uint64(2), uint64(2), []byte{0, 0, 1, 0, 0, 2, 2, 5, 1, 4, 5, 0, 11, 0, 1, 13, 5, 40, 7, 9, 0, 14, 0, 60})
+	f.Add(uint64(4), uint64(3), []byte{16, 1, 2, 16, 3, 5, 8, 5, 1, 7, 9, 2, 18, 0, 1, 14, 0, 200, 19, 1, 0, 22, 0, 1, 14, 0, 250})
+	f.Add(uint64(5), uint64(7), []byte{17, 2, 10, 8, 6, 3, 8, 7, 3, 8, 8, 3, 14, 0, 90, 23, 5, 2, 20, 0, 0, 14, 0, 255, 14, 0, 255})
+	f.Fuzz(func(t *testing.T, seed, interleave uint64, prog []byte) {
+		if len(prog) > 3*400 {
+			prog = prog[:3*400]
+		}
+		o := Options{Interleave: interleave}
+		requireReplay(t, runProgramWith(t, seed, o, prog), runProgramWith(t, seed, o, prog))
+	})
+}
+
+// requireReplay checks that a replay gave the first run's trace.
+func requireReplay(t *testing.T, a, b *World) {
+	if a.TraceLen() != b.TraceLen() {
+		t.Fatalf("replay gave %d entries, first run %d", b.TraceLen(), a.TraceLen())
+	}
+	for s := Seq(1); int(s) <= a.TraceLen(); s++ {
+		if a.Entry(s) != b.Entry(s) {
+			t.Fatalf("replay differs at entry %d", s)
+		}
+	}
 }

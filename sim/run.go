@@ -42,7 +42,7 @@ func (w *World) next(limit Time) (event, bool) {
 		return event{}, false
 	}
 	for {
-		if e, ok := w.q.popNow(); ok {
+		if e, ok := w.popNow(); ok {
 			if w.stale(&e) {
 				continue
 			}

@@ -4,28 +4,30 @@ package sim
 // table, the registry, monitors, timers and the trace. The zero value is not
 // usable; call New.
 type World struct {
-	now       Time
-	q         queue
-	trace     trace
-	procs     procTable // entry i is pid FirstPid+i
-	exts      []*procExt
-	linkSets  []linkSet
-	freeSets  []int32        // recycled indexes of linkSets, 1-based
-	names     map[string]Pid // process name → latest incarnation
-	registry  map[string]Pid // registered name → pid (live only)
-	mons      []monitor
-	timers    []timer
-	refs      []refTarget // refs[K-1]: what #Ref<K> denotes
-	terms     []Term      // TermID → term; append-only
-	live      int
-	rng       rng
-	chaos     chaos
-	cause     Seq // cause recorded by actions: 0 for commands from outside
-	calls     []*call
-	topSups   []Pid               // top-level supervisors in start order
-	shellAcks map[Pid]startResult // start results the shell waits for
-	supTokens uint32
-	faults    Fault // planted wrong rules, for oracle tests only
+	now        Time
+	q          queue
+	trace      trace
+	procs      procTable // entry i is pid FirstPid+i
+	exts       []*procExt
+	linkSets   []linkSet
+	freeSets   []int32        // recycled indexes of linkSets, 1-based
+	names      map[string]Pid // process name → latest incarnation
+	registry   map[string]Pid // registered name → pid (live only)
+	mons       []monitor
+	timers     []timer
+	refs       []refTarget // refs[K-1]: what #Ref<K> denotes
+	terms      []Term      // TermID → term; append-only
+	live       int
+	rng        rng
+	chaos      chaos
+	cause      Seq // cause recorded by actions: 0 for commands from outside
+	calls      []*call
+	topSups    []Pid               // top-level supervisors in start order
+	shellAcks  map[Pid]startResult // start results the shell waits for
+	supTokens  uint32
+	faults     Fault  // planted wrong rules, for oracle tests only
+	interleave uint64 // Options.Interleave: 0 is the fixed order
+	irng       rng    // chooses the interleaving when interleave > 1
 
 	interrupt   func() bool // see SetInterrupt
 	interrupted bool
