@@ -78,7 +78,7 @@ func (c *comparison) expectation(i int, s *step) {
 		p.Verdict, p.Note = Differ, "verify reads the simulator differently from crashcourse run: please report"
 	}
 	if openNote != "" {
-		p.Note = strings.TrimPrefix(p.Note+"; ", "; ") + openNote
+		p.Note = joinNotes(p.Note, openNote)
 	}
 	c.add(p)
 }
@@ -239,7 +239,7 @@ func (c *comparison) exits(i int, s *step) {
 	same, note := c.sameExits(s.exits, otp)
 	p.Verdict, p.Note = agreeIf(same), note
 	if len(only) > 0 {
-		p.Note = strings.TrimPrefix(p.Note+"; ", "; ") + "not compared, only OTP spawned them: " + strings.Join(only, ", ")
+		p.Note = joinNotes(p.Note, "not compared, only OTP spawned them: "+strings.Join(only, ", "))
 	}
 	c.add(p)
 }

@@ -53,6 +53,13 @@
 // establish a guarantee" in the fact sheet, and Erlang's rule that only
 // one sender's signals to one receiver keep their order):
 //
+//   - the simulator delivers concurrent signals in one fixed order; OTP
+//     may take another (which of two children that die at the same
+//     instant their supervisor handles first, and what follows from it).
+//     Verify also runs the simulator under other interleavings of those
+//     deliveries (sim.Options.Interleave) and compares an OTP run with
+//     the one that differs least, the fixed order winning ties; a note
+//     says so, and each point it changed says what the fixed order gave;
 //   - exits with no causal order between them in the simulator (the
 //     children of a killed supervisor, the failed child of an initial
 //     start and its siblings' cleanup, simple_one_for_one shutdowns)

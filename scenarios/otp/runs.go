@@ -36,7 +36,7 @@ func mergeRuns(runs [][]Point) (merged []Point, varied int) {
 		p, note := pickRun(slots[key])
 		if note != "" {
 			varied++
-			p.Note = strings.TrimPrefix(p.Note+"; ", "; ") + note
+			p.Note = joinNotes(p.Note, note)
 		}
 		merged = append(merged, p)
 	}

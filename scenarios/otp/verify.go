@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,18 +71,28 @@ func Verify(ctx context.Context, rt *Runtime, file string, src []byte, o Options
 	rep.Scale = t.scale
 	rep.Notes = append(rep.Notes, t.why)
 	program := t.program()
+	alts, notes := alternatives(t, src, cmds, o.Seed, o.Faults)
+	rep.Notes = append(rep.Notes, notes...)
 	runs := make([][]Point, rep.Runs)
+	var reordered []string
 	for r := range runs {
 		run, err := t.runOTP(ctx, rt, program, o.Keep)
 		if err != nil {
 			return rep, err
 		}
-		runs[r] = compare(t, run)
+		var took int
+		if runs[r], took = compareRun(alts, run); took > 0 {
+			reordered = append(reordered, strconv.Itoa(r+1))
+		}
 	}
 	rep.Points, rep.Varied = mergeRuns(runs)
 	rep.count()
 	if rep.Runs > 1 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("OTP ran the scenario %d times; it varied at %d points; each point is judged against every outcome OTP showed", rep.Runs, rep.Varied))
+	}
+	if len(reordered) > 0 {
+		rep.Notes = append(rep.Notes, "OTP took another order of concurrent deliveries than the simulator's fixed one (run "+
+			strings.Join(reordered, ",")+"): compared with the simulator taking that order, as Erlang allows")
 	}
 	for _, n := range rep.Notes {
 		fmt.Fprintln(out, "note: "+n)
