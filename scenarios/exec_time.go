@@ -2,7 +2,7 @@ package scenarios
 
 import "github.com/crashcourse/crashcourse/sim"
 
-// time performs advance, run, step, seed, chaos and mark.
+// time performs advance, run, step, seed, chaos, mark and reset.
 func (x *execution) time(t *TimeCmd) error {
 	w := x.w()
 	switch x.c.Verb {
@@ -22,11 +22,14 @@ func (x *execution) time(t *TimeCmd) error {
 		}
 	case "seed":
 		w.Seed(uint64(t.N))
+		x.s.seed = uint64(t.N)
 	case "chaos":
 		w.SetChaos(t.Rate, sim.FromDuration(t.Duration))
 		w.RunInstant()
 	case "mark":
 		x.s.mark = sim.Seq(w.TraceLen())
+	case "reset":
+		x.s.reset()
 	}
 	return nil
 }

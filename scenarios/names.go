@@ -9,9 +9,9 @@ import (
 )
 
 // WorldNames gives completion the names of a world, for every face. Process
-// names only ever grow (a name stays bound to its latest incarnation), so
-// they are gathered incrementally: a Tab in a world of a million processes
-// costs only the processes spawned since the last one.
+// names only ever grow (a name stays bound to its latest incarnation) until
+// a reset, so they are gathered incrementally: a Tab in a world of a million
+// processes costs only the processes spawned since the last one.
 type WorldNames struct {
 	w       *sim.World
 	scanned int             // processes already looked at
@@ -24,7 +24,7 @@ type WorldNames struct {
 var _ Names = (*WorldNames)(nil)
 
 // NewWorldNames returns the names of w; call NoteRefs after each command
-// so that refs can be offered.
+// so that refs can be offered and a reset forgets them.
 func NewWorldNames(w *sim.World) *WorldNames {
 	return &WorldNames{w: w, seen: map[string]bool{}}
 }
@@ -32,6 +32,9 @@ func NewWorldNames(w *sim.World) *WorldNames {
 // Processes returns every process name, sorted.
 func (n *WorldNames) Processes() []string {
 	total := n.w.NumProcesses()
+	if total < n.scanned { // the world was reset
+		*n = *NewWorldNames(n.w)
+	}
 	grew := false
 	for ; n.scanned < total; n.scanned++ {
 		name := n.w.Name(sim.FirstPid + sim.Pid(n.scanned))
@@ -70,8 +73,12 @@ func (n *WorldNames) Refs(verb string) []string {
 }
 
 // NoteRefs remembers the ref a successful monitor, spawn_monitor or
-// send_after printed.
+// send_after printed; after a reset it forgets every name and ref.
 func (n *WorldNames) NoteRefs(c *Command, r Result) {
+	if c.Verb == "reset" {
+		*n = *NewWorldNames(n.w)
+		return
+	}
 	if r.Err != nil || len(r.Lines) == 0 {
 		return
 	}

@@ -122,14 +122,17 @@ func parseCancelTimer(p *parser, c *Command) { c.Proc = &ProcCmd{Ref: p.refArg()
 var trapExitFlags = map[string]bool{"on": true, "true": true, "off": false, "false": false}
 
 // parseTrapExit: trap_exit on|off (true|false also accepted).
-func parseTrapExit(p *parser, c *Command) {
+func parseTrapExit(p *parser, c *Command) { c.Proc = &ProcCmd{Flag: p.onOff()} }
+
+// onOff parses on or off (true or false).
+func (p *parser) onOff() bool {
 	p.need("on or off")
 	on, ok := trapExitFlags[p.tok.val]
 	if p.tok.kind != tIdent || !ok {
 		p.errorf(p.tok, "expected on or off, found %s", p.describe(p.tok))
 	}
 	p.next()
-	c.Proc = &ProcCmd{Flag: on}
+	return on
 }
 
 // parseExit decides between exit/1 and exit/2 by the number of arguments:
@@ -204,6 +207,7 @@ func addTimeVerbs(add addVerb) {
 	add("seed", actorNever, "seed N", parseSeed)
 	add("chaos", actorNever, "chaos RATE [for DURATION]", parseChaos)
 	add("mark", actorNever, "mark", func(p *parser, c *Command) { c.Time = &TimeCmd{} })
+	add("reset", actorNever, "reset", func(p *parser, c *Command) { c.Time = &TimeCmd{} })
 }
 
 func parseAdvance(p *parser, c *Command) {

@@ -36,17 +36,29 @@ func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *
 	s.AddSource(file, src)
 	var sum Summary
 	for i, c := range cmds {
+		if c.Verb == "reset" && o.Trace != nil {
+			if err := writeTrace(o.Trace, s); err != nil {
+				return sum, s, err
+			}
+		}
 		r := s.Exec(c)
 		expectingError := i+1 < len(cmds) && cmds[i+1].Expect != nil && cmds[i+1].Expect.Kind == "error"
 		report(out, s, r, o.Verbose, expectingError, &sum)
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", sum.Passed, sum.Failed)
 	if o.Trace != nil {
-		if err := WriteJSONL(o.Trace, s.World(), 1, sim.Seq(s.World().TraceLen())); err != nil {
+		if err := writeTrace(o.Trace, s); err != nil {
 			return sum, s, err
 		}
 	}
 	return sum, s, nil
+}
+
+// writeTrace writes the whole trace of the session's world as JSON Lines.
+// A `reset` starts a new world: the trace written so far is the old
+// world's, and the new one's follows from seq 1.
+func writeTrace(out io.Writer, s *Session) error {
+	return WriteJSONL(out, s.World(), 1, sim.Seq(s.World().TraceLen()))
 }
 
 func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, sum *Summary) {

@@ -13,6 +13,7 @@ type Session struct {
 	w         *sim.World
 	lastErr   error   // error of the last command that was not an expectation
 	mark      sim.Seq // trace length at the last `mark`
+	seed      uint64  // the seed in effect: the session's, or the last `seed N`
 	sources   map[string][]string
 	interrupt func() bool // see SetInterrupt
 }
@@ -52,7 +53,17 @@ func NewSession(seed uint64) *Session { return NewSessionWithOptions(seed, sim.O
 // NewSessionWithOptions returns a session on an empty world seeded with
 // seed and configured by o (planted faults, for oracle tests only).
 func NewSessionWithOptions(seed uint64, o sim.Options) *Session {
-	return &Session{w: sim.NewWithOptions(seed, o), sources: map[string][]string{}}
+	return &Session{w: sim.NewWithOptions(seed, o), seed: seed, sources: map[string][]string{}}
+}
+
+// reset makes the world fresh, as if the session began now: no processes,
+// clock 0, pids and refs from the start, the seed in effect kept (and the
+// world's options). The world stays the same *sim.World, so views holding
+// it follow.
+func (s *Session) reset() {
+	s.w.Reset(s.seed)
+	s.mark = 0
+	s.lastErr = nil
 }
 
 // World is the session's world, for read-only views. Callers must not act

@@ -45,6 +45,13 @@ func New(seed uint64) *World {
 	return w
 }
 
+// Reset makes w an empty world seeded with seed, in place (so every holder
+// of w sees the fresh world), keeping only its Options: no processes, clock
+// 0, trace empty, pids and refs counting from the start again.
+func (w *World) Reset(seed uint64) {
+	*w = *NewWithOptions(seed, Options{Faults: w.faults})
+}
+
 // Now is the current virtual time.
 func (w *World) Now() Time { return w.now }
 

@@ -333,7 +333,7 @@ func (t *translation) noteReg(name string) {
 // ms is a duration in (fractional) milliseconds.
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-// timeCmd translates advance, run, step, seed, chaos and mark.
+// timeCmd translates advance, run, step, seed, chaos, mark and reset.
 func (t *translation) timeCmd(c *scenarios.Command, s *step, took sim.Time) string {
 	tc := c.Time
 	switch c.Verb {
@@ -355,6 +355,8 @@ func (t *translation) timeCmd(c *scenarios.Command, s *step, took sim.Time) stri
 			return "noop"
 		}
 		return t.cannot(c, "chaos crashes processes at random from the simulator's seed; the real runtime cannot replay it")
+	case "reset":
+		return t.cannot(c, "reset starts a fresh simulated world, which one run of the real runtime cannot; verify the parts before and after it as separate files")
 	}
 	return t.cannot(c, "step runs single events of the simulator, which have no counterpart in the real runtime; use advance or run")
 }

@@ -97,6 +97,7 @@ chaos 0.5
 chaos 0
 sup s backoff=10ms..1s { worker w }
 sup h { worker x health=1s/100ms/3 }
+reset
 `)
 	var te *TranslateError
 	require.True(t, errors.As(err, &te), "%v", err)
@@ -104,8 +105,9 @@ sup h { worker x health=1s/100ms/3 }
 	for _, e := range te.Errs {
 		lines = append(lines, e.Pos.Line)
 	}
-	assert.Equal(t, []int{2, 3, 5, 6}, lines)
+	assert.Equal(t, []int{2, 3, 5, 6, 7}, lines)
 	assert.Contains(t, te.Error(), "step runs single events")
+	assert.Contains(t, te.Error(), "t.scn:7:1: reset starts a fresh simulated world")
 	assert.Contains(t, te.Error(), "t.scn:5:1: backoff=")
 }
 
