@@ -24,19 +24,46 @@ func (m Model) header(w int) string {
 	return fit(s, w)
 }
 
-// statusLine is the input line while one is open, else the last message.
+// maxErrLines is how many lines an error may take (message, source line
+// and caret).
+const maxErrLines = 3
+
+// statusLines are the input line while one is open, else the last message:
+// one line, or an error with its caret on up to maxErrLines.
+func (m Model) statusLines(w int) []string {
+	if m.msgErr && m.asking == promptNone && !m.busy {
+		lines := m.msg[max(len(m.msg)-maxErrLines, 0):]
+		out := make([]string, len(lines))
+		for i, l := range lines {
+			out[i] = m.st.Err.Render(fit(l, w))
+		}
+		return out
+	}
+	return []string{m.statusLine(w)}
+}
+
+// statusLine is the one status line: the input, a note, or a message.
 func (m Model) statusLine(w int) string {
 	switch {
 	case m.asking != promptNone:
 		return fit(m.input.View(), w)
 	case m.busy:
 		return fit(m.st.Note.Render("running… (Esc or Ctrl-C interrupts)"), w)
+	case m.pendingHint() != "":
+		return fit(m.st.Note.Render(m.pendingHint()), w)
 	case len(m.msg) > 0:
-		st := m.st.Pane
-		if m.msgErr {
-			st = m.st.Err
-		}
-		return fit(st.Render(strings.Join(m.msg, " ⏎ ")), w)
+		return fit(m.st.Pane.Render(strings.Join(m.msg, " ⏎ ")), w)
 	}
 	return fit(m.st.Faint.Render("select a process and press k to kill it, : to type a command, ? for every key"), w)
+}
+
+// pendingHint says that the world waits for time to pass, when it does:
+// the world moves only when told to, which surprises a newcomer mid-restart.
+func (m Model) pendingHint() string {
+	w := m.world()
+	next, ok := w.NextAt()
+	if !ok || !m.tl.live {
+		return ""
+	}
+	return fmt.Sprintf("%d events wait for time to pass (next at t=%v): press t to let 1s pass", w.Pending(), next)
 }

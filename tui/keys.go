@@ -9,6 +9,7 @@ type KeyMap struct {
 	Up, Down, Fold, Focus           key.Binding
 	Step, Back, Forward, Start, End key.Binding
 	Play, Pause, Faster, Slower     key.Binding
+	Wait                            key.Binding
 	Kill, Crash, Exit, Normal, Hang key.Binding
 	Why, Window, Command, Help      key.Binding
 	Escape, Quit                    key.Binding
@@ -29,6 +30,7 @@ func DefaultKeyMap() KeyMap {
 		Forward: b([]string{"right"}, "→", "forward one event"),
 		Start:   b([]string{"g", "home"}, "g", "to the start"),
 		End:     b([]string{"G", "end"}, "G", "to the end"),
+		Wait:    b([]string{"t"}, "t", "let 1s pass (advance 1s)"),
 		Play:    b([]string{"r"}, "r", "play"),
 		Pause:   b([]string{"p"}, "p", "pause"),
 		Faster:  b([]string{"+", "="}, "+", "play faster"),
@@ -49,14 +51,14 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp is the one-line reminder under the panes.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Kill, k.Crash, k.Step, k.Back, k.Play, k.Why, k.Command, k.Help, k.Quit}
+	return []key.Binding{k.Kill, k.Crash, k.Wait, k.Back, k.Play, k.Why, k.Command, k.Help, k.Quit}
 }
 
 // FullHelp is the help screen, one column per topic.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Fold, k.Focus, k.Why, k.Window},
-		{k.Step, k.Back, k.Forward, k.Start, k.End, k.Play, k.Pause, k.Faster, k.Slower},
+		{k.Wait, k.Step, k.Back, k.Forward, k.Start, k.End, k.Play, k.Pause, k.Faster, k.Slower},
 		{k.Kill, k.Crash, k.Exit, k.Normal, k.Hang},
 		{k.Command, k.Help, k.Escape, k.Quit},
 	}

@@ -26,6 +26,8 @@ func TestViewGolden(t *testing.T) {
 		{"help_80x24", 80, 24, []string{"?"}},
 		{"window_80x24", 80, 24, []string{"down", "k", "up", "v"}},
 		{"tiny_20x5", 20, 5, nil},
+		{"parse_error_80x24", 80, 24, []string{":", "s", "p", "w", "n", " ", "a", "enter"}},
+		{"command_error_80x24", 80, 24, []string{":", "k", "i", "l", "l", " ", "n", "o", "b", "o", "d", "y", "enter"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := press(newModel(t, string(demoSrc(t)), tc.w, tc.h), tc.keys...)
@@ -237,4 +239,14 @@ func TestLightAndDarkBackgrounds(t *testing.T) {
 	dark := m.st.Dead.Render("x")
 	next, _ := m.Update(tea.BackgroundColorMsg{Color: color.White})
 	assert.NotEqual(t, dark, next.(Model).st.Dead.Render("x"))
+}
+
+func TestWaitKeyLetsTimePassAndTheHintSaysWhen(t *testing.T) {
+	m := selectRow(t, newModel(t, "sup s strategy=one_for_all { worker a trap_exit terminate=300ms; worker b }\n", 80, 24), "s/b")
+	m = press(m, "k")
+	assert.Contains(t, screen(m), "events wait for time to pass (next at t=300ms): press t")
+	m = press(m, "t")
+	assert.Equal(t, "advance 1s", m.tl.steps[len(m.tl.steps)-1].cmd.Text)
+	assert.NotContains(t, screen(m), "wait for time to pass")
+	assert.Contains(t, screen(m), "a <0.103.0> running")
 }

@@ -17,7 +17,7 @@ func (m Model) layout() layout {
 		w, h = 80, 24
 	}
 	logH := max(4, (h-3)/3)
-	bodyH := h - logH - 3
+	bodyH := h - logH - 2 - len(m.statusLines(w))
 	return layout{bodyTop: 1, bodyH: bodyH, logTop: 1 + bodyH, logH: logH, left: w * 11 / 20}
 }
 

@@ -56,6 +56,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.timeKey(msg)
 	case key.Matches(msg, k.Kill, k.Crash, k.Exit, k.Normal, k.Hang):
 		return m.faultKey(msg)
+	case key.Matches(msg, k.Wait):
+		return m.runLine("advance 1s")
 	case key.Matches(msg, k.Why):
 		m = m.explain()
 	case key.Matches(msg, k.Window):

@@ -45,7 +45,7 @@ func (m Model) render() string {
 	b.WriteByte('\n')
 	b.WriteString(strings.Join(m.logLines(w, logH), "\n"))
 	b.WriteByte('\n')
-	b.WriteString(m.statusLine(w))
+	b.WriteString(strings.Join(m.statusLines(w), "\n"))
 	b.WriteByte('\n')
 	b.WriteString(fit(m.help.ShortHelpView(m.keys.ShortHelp()), w))
 	return b.String()
