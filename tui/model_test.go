@@ -250,3 +250,14 @@ func TestWaitKeyLetsTimePassAndTheHintSaysWhen(t *testing.T) {
 	assert.NotContains(t, screen(m), "wait for time to pass")
 	assert.Contains(t, screen(m), "a <0.103.0> running")
 }
+
+func TestResetStartsAFreshHistory(t *testing.T) {
+	m := newModel(t, "spawn a\nkill a\n", 80, 24)
+	m = typeLine(m, "reset")
+	assert.Zero(t, m.tl.at)
+	assert.Empty(t, m.tl.steps)
+	m = typeLine(m, "spawn b")
+	m = press(m, "left")
+	assert.Zero(t, m.tl.at)
+	assert.NotContains(t, screen(m), "✗ a")
+}

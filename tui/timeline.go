@@ -79,6 +79,11 @@ func (t *timeline) exec(c *scenarios.Command, stop func() bool) (r scenarios.Res
 	})
 	r = t.head.Exec(c)
 	t.head.SetInterrupt(nil)
+	if c.Verb == "reset" {
+		// A fresh world starts a fresh trace: the history is forgotten.
+		*t = *newTimeline(t.head)
+		return r, forked
+	}
 	st := step{cmd: c, from: r.From, to: r.To}
 	if r.Interrupted {
 		st.stop = r.To
