@@ -1,5 +1,7 @@
 package sim
 
+import "maps"
+
 // Clone returns an independent deep copy of w, for snapshots and rewind.
 // The trace's full chunks and the immutable terms and specs are shared.
 func (w *World) Clone() *World {
@@ -8,17 +10,21 @@ func (w *World) Clone() *World {
 	c.q = w.q.clone()
 	c.trace = w.trace.clone()
 	c.procs = w.procs.clone()
+	// One slab for every copied record: a snapshot of a million
+	// processes costs one allocation here, not a million.
 	c.exts = make([]*procExt, len(w.exts))
+	slab := make([]procExt, len(w.exts))
 	for i, e := range w.exts {
-		c.exts[i] = cl.ext(e)
+		cl.ext(&slab[i], e)
+		c.exts[i] = &slab[i]
 	}
 	c.linkSets = make([]linkSet, len(w.linkSets))
 	for i, l := range w.linkSets {
 		c.linkSets[i] = append(linkSet(nil), l...)
 	}
 	c.freeSets = append([]int32(nil), w.freeSets...)
-	c.names = cloneMap(w.names)
-	c.registry = cloneMap(w.registry)
+	c.names = maps.Clone(w.names)
+	c.registry = maps.Clone(w.registry)
 	c.mons = append([]monitor(nil), w.mons...)
 	c.timers = append([]timer(nil), w.timers...)
 	c.refs = append([]refTarget(nil), w.refs...)
@@ -29,19 +35,8 @@ func (w *World) Clone() *World {
 		c.calls[i] = &x
 	}
 	c.topSups = append([]Pid(nil), w.topSups...)
-	c.shellAcks = make(map[Pid]startResult, len(w.shellAcks))
-	for k, v := range w.shellAcks {
-		c.shellAcks[k] = v
-	}
+	c.shellAcks = maps.Clone(w.shellAcks)
 	return &c
-}
-
-func cloneMap(m map[string]Pid) map[string]Pid {
-	c := make(map[string]Pid, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // cloner copies the supervision state, mapping each shared spec to one
@@ -51,8 +46,9 @@ type cloner struct {
 	sups map[*supDef]*supDef
 }
 
-func (cl *cloner) ext(e *procExt) *procExt {
-	c := *e
+// ext copies e into c, sharing nothing that either may change.
+func (cl *cloner) ext(c, e *procExt) {
+	*c = *e
 	c.mailbox = append([]Message(nil), e.mailbox...)
 	c.monsIn = append([]int32(nil), e.monsIn...)
 	c.monsOut = append([]int32(nil), e.monsOut...)
@@ -65,7 +61,6 @@ func (cl *cloner) ext(e *procExt) *procExt {
 		wk := *e.wk
 		c.wk = &wk
 	}
-	return &c
 }
 
 func (cl *cloner) childDef(d *childDef) *childDef {
