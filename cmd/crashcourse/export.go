@@ -5,29 +5,41 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios/otp"
 )
 
+// exportFlags are the flags of `crashcourse export`.
+type exportFlags struct {
+	erlang, elixir, force bool
+	dir                   string
+}
+
 // export prints a scenario's supervision trees as Erlang or Elixir code,
-// or writes the files to a directory with -o.
+// each file opened by its marker line (see marker), or writes the files to
+// a directory with -o: never over a file that exists unless --force, each
+// file atomically.
 func export(args []string, stdout, stderr io.Writer) int {
-	var erlang, elixir bool
-	var dir string
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&erlang, "erlang", false, "")
-	fs.BoolVar(&elixir, "elixir", false, "")
-	fs.StringVar(&dir, "o", "", "")
-	files, err := parseFiles(fs, args)
+	var f exportFlags
+	fset := flag.NewFlagSet("export", flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	fset.BoolVar(&f.erlang, "erlang", false, "")
+	fset.BoolVar(&f.elixir, "elixir", false, "")
+	fset.StringVar(&f.dir, "o", "", "")
+	fset.BoolVar(&f.force, "force", false, "")
+	files, err := parseFiles(fset, args)
 	switch {
 	case err != nil:
 	case len(files) != 1:
 		err = fmt.Errorf("want exactly one scenario file, got %d", len(files))
-	case erlang == elixir:
+	case f.erlang == f.elixir:
 		err = errors.New("want one of --erlang and --elixir")
+	case f.force && f.dir == "":
+		err = errors.New("--force goes with -o DIR")
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse export: %v\n\n%s", err, usage)
@@ -39,37 +51,134 @@ func export(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	gen := otp.ExportErlang
-	if elixir {
+	if f.elixir {
 		gen = otp.ExportElixir
 	}
 	out, err := gen(files[0], src)
 	if err != nil {
 		return failure(stderr, "crashcourse export", err)
 	}
-	if dir != "" {
-		for _, f := range out {
-			path := filepath.Join(dir, filepath.FromSlash(f.Name))
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				fmt.Fprintf(stderr, "crashcourse export: %v\n", err)
-				return exitUsage
-			}
-			if err := os.WriteFile(path, []byte(f.Text), 0o644); err != nil {
-				fmt.Fprintf(stderr, "crashcourse export: %v\n", err)
-				return exitUsage
-			}
-			fmt.Fprintln(stdout, path)
-		}
-		return exitOK
+	if f.dir != "" {
+		return writeExport(f, out, stdout, stderr)
 	}
-	comment := "%%"
-	if elixir {
-		comment = "#"
-	}
-	for i, f := range out {
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		fmt.Fprintf(stdout, "%s ---- %s ----\n%s", comment, f.Name, f.Text)
+	for _, file := range out {
+		fmt.Fprintf(stdout, "%s\n%s", marker(f.elixir, file.Name), file.Text)
 	}
 	return exitOK
+}
+
+// marker is the line that opens each file when export prints to stdout,
+// so that a script can split the output: "%% ==> NAME <==" for Erlang,
+// "# ==> NAME <==" for Elixir, NAME the file's path as -o writes it. No
+// line of an exported file looks like one.
+func marker(elixir bool, name string) string {
+	if elixir {
+		return "# ==> " + name + " <=="
+	}
+	return "%% ==> " + name + " <=="
+}
+
+// writeExport writes the files under f.dir and lists them on stdout. It
+// first checks every target: a file that exists is refused (all of them
+// named, nothing written) unless f.force, and replaced only when it is a
+// regular file. Each file is written atomically, and a path is never
+// written twice in one run.
+func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
+	paths := make([]string, len(out))
+	var exist, refuse []string
+	seen := map[string]bool{}
+	for i, file := range out {
+		p := filepath.Join(f.dir, filepath.FromSlash(file.Name))
+		key := strings.ToLower(p) // a case-insensitive file system would merge two names
+		if seen[key] {
+			fmt.Fprintf(stderr, "crashcourse export: %s would be written twice; nothing written\n", p)
+			return exitUsage
+		}
+		seen[key], paths[i] = true, p
+		switch st, err := os.Lstat(p); {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			refuse = append(refuse, err.Error())
+		case !st.Mode().IsRegular():
+			refuse = append(refuse, p+" exists and is not a regular file")
+		default:
+			exist = append(exist, p)
+		}
+	}
+	if len(exist) > 0 && !f.force {
+		refuse = append(refuse, fmt.Sprintf("%d files exist (--force replaces them): %s", len(exist), strings.Join(exist, ", ")))
+	}
+	if len(refuse) > 0 {
+		fmt.Fprintf(stderr, "crashcourse export: nothing written: %s\n", strings.Join(refuse, "; "))
+		return exitUsage
+	}
+	for i, file := range out {
+		if err := writeNew(paths[i], []byte(file.Text), f.force); err != nil {
+			fmt.Fprintf(stderr, "crashcourse export: %v (the files listed before were written)\n", err)
+			return exitUsage
+		}
+		fmt.Fprintln(stdout, paths[i])
+	}
+	if len(exist) > 0 {
+		fmt.Fprintf(stderr, "crashcourse export: replaced %d existing files: %s\n", len(exist), strings.Join(exist, ", "))
+	}
+	return exitOK
+}
+
+// writeNew writes data to a temporary file beside name (mode 0644), syncs
+// it, and puts it in place: with replace, by renaming it over name;
+// otherwise by linking it to name, which fails if name exists, so that a
+// file that appeared since the check is not overwritten either. On any
+// error the temporary file is removed.
+func writeNew(name string, data []byte, replace bool) (err error) {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return about(name, err)
+	}
+	defer func() {
+		if err != nil || !replace {
+			os.Remove(tmp.Name())
+		}
+	}()
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case err != nil:
+	case replace:
+		err = os.Rename(tmp.Name(), name)
+	default:
+		err = os.Link(tmp.Name(), name)
+	}
+	if errors.Is(err, fs.ErrExist) && !replace {
+		return fmt.Errorf("%s appeared while exporting; not replaced", name)
+	}
+	return about(name, err)
+}
+
+// about words an error of writing name about name, not about the
+// temporary file the error names.
+func about(name string, err error) error {
+	var le *os.LinkError
+	var pe *fs.PathError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &le):
+		err = le.Err
+	case errors.As(err, &pe):
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }

@@ -30,7 +30,7 @@ usage:
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
   crashcourse verify FILE.scn... [--runs N] [--scale N] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
-  crashcourse export FILE.scn --erlang|--elixir
+  crashcourse export FILE.scn --erlang|--elixir [-o DIR [--force]]
                                     print its supervision trees as Erlang or Elixir code
 
 run flags:
@@ -44,6 +44,13 @@ verify flags:
   --keep DIR       keep the translated program and what OTP did in DIR
   -j N             scenarios verified at once (default 2)
   -q               print only the points that differ or fail, and the totals
+
+export flags:
+  -o DIR           write the files under DIR instead (refused if one exists)
+  --force          with -o, replace the files that exist
+  On stdout each file starts with a line "%% ==> NAME <==" ("# ==> NAME <==" for
+  Elixir). Modules are crashcourse_NAME_sup and crashcourse_NAME_server (Erlang),
+  Crashcourse.FILE.NAME (Elixir): no OTP or Elixir module starts so.
 `
 
 // run is the whole program; main only supplies the process's streams.

@@ -88,31 +88,3 @@ func TestVerifyManyFilesAndKeep(t *testing.T) {
 		assert.FileExists(t, filepath.Join(keep, f))
 	}
 }
-
-func TestExportCommand(t *testing.T) {
-	f := write(t, "app.scn", "sup app {\n  worker db trap_exit\n}\n")
-	code, out, _ := call("export", f, "--erlang")
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, out, "%% ---- app_sup.erl ----\n")
-	assert.Contains(t, out, "-module(db_server).")
-
-	code, out, _ = call("export", "--elixir", f)
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, out, "# ---- app/app_supervisor.ex ----\n")
-	assert.Contains(t, out, "Supervisor.init(children, strategy: :one_for_one, max_restarts: 1, max_seconds: 5)")
-
-	dir := t.TempDir()
-	code, out, _ = call("export", "--erlang", "-o", dir, f)
-	assert.Equal(t, exitOK, code)
-	assert.FileExists(t, filepath.Join(dir, "app_sup.erl"))
-	assert.Contains(t, out, filepath.Join(dir, "db_server.erl"))
-
-	code, _, stderr := call("export", f)
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, "want one of --erlang and --elixir")
-
-	none := write(t, "none.scn", "spawn a\n")
-	code, _, stderr = call("export", "--erlang", none)
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, "no supervisor to export")
-}

@@ -134,5 +134,21 @@
 // child specs as maps, every key spelled out) and a gen_server skeleton
 // per worker behaviour; ExportElixir writes Supervisor modules (children
 // and Supervisor.init/2), DynamicSupervisor for simple_one_for_one, and
-// GenServer modules.
+// GenServer modules. Top supervisors register under their module's name.
+//
+// The output is inert: every string of the scenario that enters it (atoms,
+// strings, the file name in each head comment) is quoted and escaped, in
+// Elixir including #{ and every character that is not printable, so no
+// scenario and no file name can add code that runs when elixirc compiles
+// it or a node loads it. Module names carry the project's prefix
+// (crashcourse_NAME_sup and crashcourse_NAME_server; Crashcourse.FILE.NAME
+// in Elixir), so none shadows a module of OTP or Elixir, and are unique
+// within an export (a taken name is numbered). A name or atom longer than
+// an Erlang atom can be is refused with its position.
+//
+// Each supervisor's module ends with the start_child calls the scenario
+// makes on it, as a snippet to paste into a shell on the running tree: it
+// reaches a nested supervisor through the child ids of its parents, and
+// every call in it succeeds on a tree just started (unless the child fails
+// to start as it does in the scenario).
 package otp
