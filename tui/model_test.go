@@ -52,7 +52,7 @@ func TestKillTurnsTheProcessDeadAndItsSupervisorRestartsAll(t *testing.T) {
 	for !strings.Contains(screen(m), "✗ a") && m.tl.at > 0 {
 		m = press(m, "left")
 	}
-	assert.Contains(t, screen(m), "✗ a <0.101.0> dead: killed")
+	assert.Contains(t, screen(m), "✗ a <0.101.0> ⚡ exits with reason kill")
 }
 
 func TestKeysStepThroughTime(t *testing.T) {

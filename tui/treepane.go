@@ -65,6 +65,9 @@ func (m Model) rowText(r row) string {
 	if r.pid != 0 {
 		parts = append(parts, m.st.Faint.Render(r.pid.String()))
 	}
+	if hop := m.hopText(r.pid); hop != "" {
+		parts = append(parts, m.st.Flash.Render("⚡ "+hop))
+	}
 	parts = append(parts, st.Render(status))
 	if r.pid != 0 && w.Alive(r.pid) {
 		parts = append(parts, m.badges(r)...)
@@ -151,6 +154,19 @@ func (m Model) otherLinks(p sim.Pid) []string {
 		out = append(out, w.Label(l))
 	}
 	return out
+}
+
+// hopText says what happens to p at the cursor's entry while the cursor is
+// in the past (stepping or playing): the row a signal reaches says so, so
+// a cascade can be followed from hop to hop along the tree.
+func (m Model) hopText(p sim.Pid) string {
+	if p == 0 || m.tl.at == 0 || m.tl.live {
+		return ""
+	}
+	if e := m.world().Entry(m.tl.at); e.Pid == p {
+		return scenarios.Describe(m.world(), m.tl.at)
+	}
+	return ""
 }
 
 // flashes tells whether p died or started at the cursor's event.

@@ -98,7 +98,7 @@ func TestTUIInTmux(t *testing.T) {
 	tm.waitFor("one_for_all 1/3 in 5s")
 	tm.waitFor("db <0.110.0> running")
 	tm.waitFor("› kill db")
-	tm.stepBackUntil("✗ db <0.101.0> dead: killed")
+	tm.stepBackUntil("✗ db <0.101.0>")
 	tm.waitFor("past")
 	tm.keys("G", "?")
 	tm.waitFor("restart window")
