@@ -10,7 +10,7 @@ func (x *execution) time(t *TimeCmd) error {
 		n, bounded := w.Advance(sim.FromDuration(t.Duration))
 		x.r.Ran = n
 		if bounded {
-			x.r.Note = sprintf("advance stopped at t=%v after its safety bound of %d events; the rest is still pending", w.Now(), sim.MaxRunEvents)
+			x.r.Note = sprintf("advance stopped at the safety bound of %d events at t=%v; the rest is still pending", sim.MaxRunEvents, w.Now())
 		}
 	case "run":
 		x.runWorld(t)
@@ -25,7 +25,7 @@ func (x *execution) time(t *TimeCmd) error {
 		x.s.seed = uint64(t.N)
 	case "chaos":
 		w.SetChaos(t.Rate, sim.FromDuration(t.Duration))
-		w.RunInstant()
+		x.runInstant()
 	case "mark":
 		x.s.mark = sim.Seq(w.TraceLen())
 	case "reset":
@@ -38,7 +38,7 @@ func (x *execution) runWorld(t *TimeCmd) {
 	n, bounded := x.w().Run(sim.FromDuration(t.Duration))
 	x.r.Ran = n
 	if bounded {
-		x.r.Note = sprintf("run stopped at a safety bound (%d events or %v of virtual time) with events still pending",
+		x.r.Note = sprintf("run stopped at the safety bound (%d events or %v of virtual time) with events still pending",
 			sim.MaxRunEvents, sim.MaxRunSpan)
 	}
 }

@@ -134,8 +134,16 @@ func (x *execution) run() error {
 // settle runs the current instant to completion after an action, whether or
 // not it failed: a failed action changes nothing, so it is harmless.
 func (x *execution) settle(err error) error {
-	x.w().RunInstant()
+	x.runInstant()
 	return err
+}
+
+// runInstant runs the current instant, with a note when it stops at the
+// safety bound (a restart storm retrying a start that always fails).
+func (x *execution) runInstant() {
+	if _, bounded := x.w().RunInstant(); bounded {
+		x.r.Note = sprintf("stopped at the safety bound of %d events at t=%v; the rest of this instant is still pending", sim.MaxRunEvents, x.w().Now())
+	}
 }
 
 // posError is an error that knows where in the command it belongs.

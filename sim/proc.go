@@ -4,6 +4,12 @@ package sim
 // beyond it raises system_limit, as the BEAM does past its process limit.
 const MaxProcesses = 10_000_000
 
+// spawnLimitError is what starting a child returns past the process limit:
+// spawn_opt raises system_limit inside proc_lib:start_link, and
+// supervisor:do_start_child_i catches it as {'EXIT', …} (checked on OTP 25
+// run with +P 1024).
+var spawnLimitError = Tuple{Atom("EXIT"), ErrorReason(Atom("system_limit"))}
+
 const (
 	flagAlive uint8 = 1 << iota
 	flagTrapExit

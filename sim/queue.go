@@ -14,6 +14,7 @@ const (
 	evInitDone                     // a worker's slow init/1 returns
 	evWorkerExit                   // a worker's terminate/2 is done
 	evHealth                       // a health check ticks, or times out
+	evSupRetry                     // a supervisor takes its next message after casting itself a retry
 )
 
 // event is one pending effect. It holds no pointers, so a queue of millions

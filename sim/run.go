@@ -29,6 +29,8 @@ func (w *World) stale(e *event) bool {
 		return !w.proc(e.to).alive()
 	case evHealth:
 		return w.healthStale(e)
+	case evSupRetry:
+		return !w.proc(e.to).alive()
 	}
 	return false
 }
@@ -84,6 +86,8 @@ func (w *World) exec(e event) {
 		w.die(e.to, e.term, e.cause)
 	case evHealth:
 		w.healthEvent(e)
+	case evSupRetry:
+		w.retryTurn(e)
 	}
 }
 
@@ -112,10 +116,14 @@ func (w *World) NextAt() (Time, bool) {
 }
 
 // RunInstant runs every event due at the current instant, including those
-// they cause, and returns how many ran (at most MaxRunEvents, so that no
-// instant can run forever). Signals take no virtual time, so a whole
-// cascade runs here.
-func (w *World) RunInstant() int { return w.runUntil(w.now, MaxRunEvents) }
+// they cause, and returns how many ran. Signals take no virtual time, so a
+// whole cascade runs here. It stops after MaxRunEvents, so that no instant
+// can run forever (a restart storm retrying a failing start): bounded then
+// reports that events of this instant are still pending.
+func (w *World) RunInstant() (n int, bounded bool) {
+	n = w.runUntil(w.now, MaxRunEvents)
+	return n, n == MaxRunEvents && w.q.now.len() > 0
+}
 
 // Step runs the next n events (at most MaxRunEvents), moving the clock
 // forward to them as needed, and returns how many ran (fewer when the queue

@@ -14,12 +14,16 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 	if err := w.checkSpawn(actor, o); err != nil {
 		return 0, 0, err
 	}
-	if w.procs.len() >= MaxProcesses {
+	if w.full() {
 		return 0, 0, w.raise(actor, tSystemLimitError, "the world already has its maximum of processes")
 	}
 	pid, ref := w.spawn(actor, o)
 	return pid, ref, nil
 }
+
+// full reports whether the world has spawned its maximum of processes
+// (MaxProcesses; fewer when a test lowers maxProcs).
+func (w *World) full() bool { return w.procs.len() >= w.maxProcs }
 
 // spawn creates the process for Spawn, and for supervisors starting their
 // children, without checking who asks.

@@ -51,6 +51,9 @@ func (w *World) StartSupervisor(name string, spec SupSpec) (Pid, error) {
 	if bad := checkSpec(&spec); bad != nil {
 		return 0, &Error{Reason: bad, Msg: "supervisor " + name + " rejects its spec"}
 	}
+	if w.full() {
+		return 0, w.raise(Shell, tSystemLimitError, "the world already has its maximum of processes")
+	}
 	pid, _ := w.spawn(Shell, SpawnOpts{Name: name, TrapExit: true})
 	w.topSups = append(w.topSups, pid)
 	w.supInit(w.newSupervisor(pid, Shell, newSupDef(spec)))

@@ -154,6 +154,34 @@ func (w *World) supCast(s *supervisor, m Message) {
 	s.then(step{kind: doRestart, keys: []int32{c.key}})
 }
 
+// castRetry is gen_server:cast(self(), {try_again_restart, Id}) after a
+// failed restart: the cast joins the mailbox at once, but the supervisor
+// takes its next message only in an event of its own, after what was
+// already due at this instant. So every retry is one event, and a storm of
+// retries inside one instant meets MaxRunEvents like any other work.
+func (w *World) castRetry(s *supervisor, c *child) {
+	if c.def.retryTerm == 0 {
+		c.def.retryTerm = w.intern(Tuple{Atom("try_again_restart"), Atom(c.id())})
+	}
+	e := w.extra(w.proc(s.pid))
+	e.mailbox = append(e.mailbox, Message{Kind: MsgCast, From: s.pid, Term: c.def.retryTerm, Aux: castTryAgain})
+	if !s.retrying {
+		s.retrying = true
+		w.q.pushNow(event{kind: evSupRetry, to: s.pid, cause: w.cause})
+	}
+}
+
+// retryTurn lets a supervisor that cast itself a retry take its messages
+// again.
+func (w *World) retryTurn(e event) {
+	s := w.supOf(e.to)
+	s.retrying = false
+	saved := w.cause
+	w.cause = e.cause
+	w.supRun(s)
+	w.cause = saved
+}
+
 func (w *World) castSelf(s *supervisor, kind int32, tag, id string) {
 	w.deliver(s.pid, Message{Kind: MsgCast, From: s.pid, Term: w.intern(Tuple{Atom(tag), Atom(id)}), Aux: kind})
 }

@@ -58,6 +58,9 @@ func (w *World) spawnChild(s *supervisor, c *child) (startResult, bool) {
 	if holder, ok := w.registry[spec.Register]; ok && spec.Register != "" {
 		return startResult{err: w.intern(Tuple{Atom("already_started"), holder})}, true
 	}
+	if w.full() {
+		return startResult{err: w.intern(spawnLimitError)}, true
+	}
 	pid, _ := w.spawn(s.pid, SpawnOpts{Name: spec.ID, Link: true, TrapExit: spec.TrapExit || spec.Sup != nil})
 	c.pid = pid
 	ext := w.extra(w.proc(pid))
@@ -216,7 +219,7 @@ func (w *World) startsDone(s *supervisor, st step) {
 func (w *World) startFailed(s *supervisor, finish finishStart, c *child, err TermID) {
 	if finish == finishRestart {
 		c.restarting = true
-		w.castSelf(s, castTryAgain, "try_again_restart", c.id())
+		w.castRetry(s, c)
 		return
 	}
 	reason := w.intern(Tuple{Shutdown, Tuple{Atom("failed_to_start_child"), Atom(c.id()), w.terms[err]}})

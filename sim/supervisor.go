@@ -12,11 +12,12 @@ package sim
 // supervisor share it, so init= results are consumed across restarts and
 // starts are counted for `expect restarts`.
 type childDef struct {
-	spec   ChildSpec
-	sup    *supDef // set for a supervisor child
-	inits  int     // init results consumed so far
-	starts int     // successful starts
-	idTerm TermID  // the id as an atom, once interned
+	spec      ChildSpec
+	sup       *supDef // set for a supervisor child
+	inits     int     // init results consumed so far
+	starts    int     // successful starts
+	idTerm    TermID  // the id as an atom, once interned
+	retryTerm TermID  // {try_again_restart, Id}, once interned
 }
 
 // idTerm is the child's id as an interned atom, interned once per world.
@@ -45,6 +46,7 @@ type supervisor struct {
 	agenda   []step  // what the current message still has to do
 	wait     *wait   // the selective receive it is blocked in, if any
 	running  bool
+	retrying bool // it cast itself a retry: its next message waits for an evSupRetry
 }
 
 // child is one child as its supervisor sees it; pid 0 is OTP's undefined.
@@ -251,6 +253,8 @@ func (w *World) supRun(s *supervisor) {
 				s.agenda = s.agenda[1:]
 			}
 			w.runStep(s, st)
+		case s.retrying:
+			return
 		default:
 			m, ok := w.takeMessage(s.pid, func(Message) bool { return true })
 			if !ok {

@@ -28,6 +28,7 @@ type World struct {
 	faults     Fault  // planted wrong rules, for oracle tests only
 	interleave uint64 // Options.Interleave: 0 is the fixed order
 	irng       rng    // chooses the interleaving when interleave > 1
+	maxProcs   int    // MaxProcesses, lowered by tests that reach it
 
 	interrupt   func() bool // see SetInterrupt
 	interrupted bool
@@ -40,6 +41,7 @@ func New(seed uint64) *World {
 		registry:  map[string]Pid{},
 		rng:       newRNG(seed),
 		shellAcks: map[Pid]startResult{},
+		maxProcs:  MaxProcesses,
 	}
 	w.terms = append(w.terms, fixedTerms[:]...)
 	return w

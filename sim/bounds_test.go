@@ -1,0 +1,70 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The kernel's safety bounds: work that never ends inside one instant still
+// runs one event at a time, and the process limit holds for supervisors'
+// children too.
+
+// stormWorld starts sup s, whose intensity is never reached, over worker w
+// whose every restart fails (init=ok,crash:bad), and crashes w once without
+// running anything.
+func stormWorld(t *testing.T) (*World, Pid) {
+	t.Helper()
+	w := New(1)
+	spec := tw("w")
+	spec.Init = okThen(InitResult{Kind: InitCrash, Reason: Atom("bad")})
+	s := startSup(t, w, "s", SupSpec{Flags: sflags(OneForOne, 1<<30, 1), Children: []ChildSpec{spec}})
+	require.NoError(t, w.Crash(livePid(t, w, "w"), Boom))
+	return w, s
+}
+
+func TestBound_EachFailedRestartRetriesInAnEventOfItsOwn(t *testing.T) {
+	w, s := stormWorld(t)
+	errors := 0
+	for i := 0; i < 400; i++ {
+		require.Equal(t, 1, w.Step(1), "the storm never runs dry")
+		n := countKind(w, 0, KindStartError, s)
+		require.LessOrEqual(t, n-errors, 1, "event %d ran more than one retry", i+1)
+		errors = n
+	}
+	require.Equal(t, Time(0), w.Now(), "the whole storm is one instant")
+	require.Greater(t, errors, 100, "retries go on, one event each")
+	require.Equal(t, 100_000, w.Step(100_000), "every retry counts toward a bound on events")
+}
+
+func TestBound_RetryCastWaitsInTheMailbox(t *testing.T) {
+	// E28 "On restart": the retry is a cast to itself, so the cast sits in
+	// the supervisor's mailbox until its turn, behind what came first.
+	w, s := stormWorld(t)
+	for countKind(w, 0, KindStartError, s) == 0 {
+		w.Step(1)
+	}
+	requireMailbox(t, w, s, Tuple{Atom("$gen_cast"), Tuple{Atom("try_again_restart"), Atom("w")}})
+}
+
+func TestBound_ChildStartPastTheProcessLimit(t *testing.T) {
+	// Checked on OTP 25 (erl +P 1024): past the process limit, spawn_opt
+	// raises system_limit inside proc_lib:start_link and do_start_child
+	// returns {error, {'EXIT', {system_limit, Stack}}}; a restart then
+	// retries like any failed start.
+	w, s := stormWorld(t)
+	w.maxProcs = w.NumProcesses() + 3
+	require.Equal(t, 1000, w.Step(1000), "retries go on at the limit, one event each")
+	require.Equal(t, w.maxProcs, w.NumProcesses(), "no spawn past the limit")
+	var last Entry
+	for _, e := range entriesOf(w, KindStartError) {
+		last = e
+	}
+	requireTerm(t, Tuple{Atom("EXIT"), ErrorReason(Atom("system_limit"))}, w.Term(last.Term))
+	requireAlive(t, w, s)
+
+	_, err := w.StartSupervisor("t", SupSpec{Flags: DefaultFlags()})
+	requireErr(t, err, Atom("system_limit"))
+	_, _, err = w.Spawn(Shell, SpawnOpts{})
+	requireErr(t, err, Atom("system_limit"))
+}
