@@ -19,7 +19,11 @@ func (w *World) SetChaos(rate float64, d Time) {
 	w.chaos.gen++
 	w.chaos.mean = 0
 	if rate <= 0 {
+		w.victims = victims{}
 		return
+	}
+	if !w.victims.on() {
+		w.victims.build(w)
 	}
 	w.chaos.mean = max(Time(float64(Second)/rate), 1)
 	w.chaos.until = maxTime
@@ -33,6 +37,7 @@ func (w *World) scheduleChaos(cause Seq) {
 	at := w.now + 1 + Time(w.rng.intn(uint64(2*w.chaos.mean)))
 	if at > w.chaos.until {
 		w.chaos.mean = 0
+		w.victims = victims{}
 		return
 	}
 	w.schedule(event{at: at, kind: evChaos, aux: w.chaos.gen, cause: cause})
@@ -48,16 +53,14 @@ func (w *World) chaosTick(e event) {
 }
 
 // chaosVictim picks a live process that is not a supervisor, uniformly at
-// random.
+// random: the k-th of them in pid order, k drawn from the PRNG.
 func (w *World) chaosVictim() (Pid, bool) {
-	var candidates []Pid
-	for i := 0; i < w.procs.len(); i++ {
-		if p := FirstPid + Pid(i); w.procs.at(i).alive() && !w.IsSupervisor(p) {
-			candidates = append(candidates, p)
-		}
+	if !w.victims.on() {
+		w.victims.build(w)
 	}
-	if len(candidates) == 0 {
+	n := w.victims.count()
+	if n == 0 {
 		return 0, false
 	}
-	return candidates[w.rng.intn(uint64(len(candidates)))], true
+	return FirstPid + Pid(w.victims.nth(int(w.rng.intn(uint64(n))))), true
 }

@@ -35,6 +35,7 @@ func (w *World) Clone() *World {
 		c.calls[i] = &x
 	}
 	c.topSups = append([]Pid(nil), w.topSups...)
+	c.victims.tree = append([]int32(nil), w.victims.tree...)
 	c.shellAcks = maps.Clone(w.shellAcks)
 	return &c
 }

@@ -155,6 +155,9 @@ func checkInvariants(w *World) error {
 	if err := checkSupervisors(w); err != nil {
 		return err
 	}
+	if err := checkVictims(w); err != nil {
+		return err
+	}
 	for i := 0; i < w.NumProcesses(); i++ {
 		p := FirstPid + Pid(i)
 		if err := checkProcess(w, p); err != nil {
@@ -277,6 +280,29 @@ func checkOrphans(w *World, sup Pid) error {
 		p := FirstPid + Pid(i)
 		if w.Alive(p) && w.Parent(p) == sup && !w.Hung(p) && !unlinked(w, sup, p) && w.childByPid(s, p) != nil {
 			return fmt.Errorf("%v outlives its dead supervisor %v", p, sup)
+		}
+	}
+	return nil
+}
+
+// checkVictims verifies that chaos's index, while kept, ranks exactly the
+// live non-supervisors in pid order, as a scan of every pid would.
+func checkVictims(w *World) error {
+	if !w.victims.on() {
+		return nil
+	}
+	var scan []Pid
+	for i := 0; i < w.NumProcesses(); i++ {
+		if p := FirstPid + Pid(i); w.Alive(p) && !w.IsSupervisor(p) {
+			scan = append(scan, p)
+		}
+	}
+	if n := w.victims.count(); n != len(scan) {
+		return fmt.Errorf("chaos index counts %d candidates, a scan finds %d", n, len(scan))
+	}
+	for k, p := range scan {
+		if got := FirstPid + Pid(w.victims.nth(k)); got != p {
+			return fmt.Errorf("chaos index ranks %v at %d, a scan ranks %v", got, k, p)
 		}
 	}
 	return nil

@@ -94,6 +94,7 @@ func (w *World) deliverSignal(e event) {
 // cancelled (fact D20), then each link is sent an exit signal in pid order,
 // then each monitor a DOWN in creation order. Returns the exit entry.
 func (w *World) die(pid Pid, reason TermID, cause Seq) Seq {
+	w.unindex(pid)
 	p := w.proc(pid)
 	p.flags &^= flagAlive
 	p.reason = reason

@@ -34,6 +34,7 @@ func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 		p.flags |= flagTrapExit
 	}
 	w.procs.add(p)
+	w.noteSpawn()
 	prev, renamed := w.names[o.Name]
 	if o.Name != "" {
 		w.extra(w.proc(pid)).name = o.Name

@@ -231,6 +231,7 @@ func (w *World) startFailed(s *supervisor, finish finishStart, c *child, err Ter
 
 // newSupervisor makes pid a supervisor running def under parent.
 func (w *World) newSupervisor(pid, parent Pid, def *supDef) *supervisor {
+	w.unindex(pid)
 	s := &supervisor{pid: pid, parent: parent, def: def}
 	w.extra(w.proc(pid)).sup = s
 	if !s.simple() {

@@ -20,7 +20,8 @@ type World struct {
 	live       int
 	rng        rng
 	chaos      chaos
-	cause      Seq // cause recorded by actions: 0 for commands from outside
+	victims    victims // chaos's index of candidates, while chaos is on
+	cause      Seq     // cause recorded by actions: 0 for commands from outside
 	calls      []*call
 	topSups    []Pid               // top-level supervisors in start order
 	shellAcks  map[Pid]startResult // start results the shell waits for
