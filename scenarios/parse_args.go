@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 const minInt64 = math.MinInt64
@@ -148,8 +150,12 @@ func (p *parser) duration(what string) time.Duration {
 	return d
 }
 
-// durationOf converts a duration token. Negative durations, and numbers
-// without a unit other than 0, are errors.
+// maxDuration is the longest duration a scenario may write: the virtual
+// clock's maximum, sim.MaxTime.
+const maxDuration = time.Duration(sim.MaxTime) * time.Microsecond
+
+// durationOf converts a duration token. Negative durations, durations past
+// maxDuration, and numbers without a unit other than 0, are errors.
 func (p *parser) durationOf(t token, what string) time.Duration {
 	switch t.kind {
 	case tInt, tFloat:
@@ -164,6 +170,9 @@ func (p *parser) durationOf(t token, what string) time.Duration {
 		d, err := time.ParseDuration(t.val)
 		if err != nil {
 			p.errorf(t, "invalid duration %s", quote(t.val))
+		}
+		if d > maxDuration {
+			p.errorf(t, "duration %s is longer than the maximum of %s", quote(t.val), sim.MaxTimeText)
 		}
 		return d
 	}

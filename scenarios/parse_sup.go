@@ -1,10 +1,11 @@
 package scenarios
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // Option keys, in the order error messages list them.
@@ -37,6 +38,7 @@ func (p *parser) supSpec(kw token, child bool, depth int) *SupSpec {
 	}
 	p.usage = supUsage
 	s := &SupSpec{Pos: kw.pos, Strategy: "one_for_one", Intensity: 1, Period: 5, AutoShutdown: "never"}
+	p.countProcs(p.tok, 1)
 	s.Name = p.procName("a supervisor name")
 	keys := supKeys
 	if child {
@@ -152,8 +154,8 @@ func (p *parser) shutdown() Shutdown {
 		s.Infinity = true
 	case t.kind == tInt:
 		ms := p.int64Arg("shutdown", 0)
-		if ms > math.MaxInt64/int64(time.Millisecond) {
-			p.errorf(t, "shutdown %s out of range", quote(t.val))
+		if ms > int64(maxDuration/time.Millisecond) {
+			p.errorf(t, "shutdown %s is longer than the maximum of %s", quote(t.val), sim.MaxTimeText)
 		}
 		s.Timeout = time.Duration(ms) * time.Millisecond
 		return s
@@ -263,6 +265,7 @@ func (ch ChildSpec) name() string {
 // worker parses a worker's name and options, after "worker".
 func (p *parser) worker() *WorkerSpec {
 	p.usage = workerUsage
+	p.countProcs(p.tok, 1)
 	w := &WorkerSpec{Name: p.procName("a worker name")}
 	p.options("worker", workerKeys, func(key string) { p.workerOption(w, key) })
 	return w
@@ -282,7 +285,7 @@ func (p *parser) workerOption(w *WorkerSpec, key string) {
 	case "register":
 		w.Register = p.regName()
 	case "count":
-		w.Count = p.intArg("count", 1)
+		w.Count = p.count()
 	case "health":
 		w.Health = p.health()
 	case "backoff":
@@ -290,6 +293,27 @@ func (p *parser) workerOption(w *WorkerSpec, key string) {
 	default:
 		p.childOption(&w.Opts, key)
 	}
+}
+
+// count parses count=N. N is bounded by the process limit before anything
+// is allocated for the N children.
+func (p *parser) count() int {
+	t := p.tok
+	n := p.intArg("count", 1)
+	if n > sim.MaxProcesses {
+		p.errorf(t, "count=%d is more than the process limit of %d", n, sim.MaxProcesses)
+	}
+	p.countProcs(t, n-1)
+	return n
+}
+
+// countProcs adds n processes to those the command's supervision tree
+// starts, and refuses a tree past the process limit.
+func (p *parser) countProcs(t token, n int) {
+	if n > sim.MaxProcesses-p.procs {
+		p.errorf(t, "this supervision tree would start more than the process limit of %d processes", sim.MaxProcesses)
+	}
+	p.procs += n
 }
 
 // initList parses init=R1,R2,…: ok, ignore, error:TERM or crash:TERM.

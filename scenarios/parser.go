@@ -39,6 +39,7 @@ type parser struct {
 	inBody  int    // how many sup bodies enclose the current token
 	verb    token  // the verb of the command being parsed
 	usage   string // the usage of what is being parsed, for messages
+	procs   int    // processes the command's supervision tree starts, so far
 }
 
 // bailout unwinds the parser to a recovery point after an error.
@@ -164,7 +165,7 @@ func (p *parser) command() (cmd *Command) {
 	actor := p.actor()
 	v := p.verbInfo()
 	multiLine = v.multiLine
-	p.verb, p.usage = p.tok, v.usage
+	p.verb, p.usage, p.procs = p.tok, v.usage, 0
 	p.next()
 	cmd = &Command{Pos: start.pos, Actor: actor, Verb: p.verb.val}
 	p.checkActor(v, cmd, start)

@@ -35,6 +35,8 @@ func FuzzParse(f *testing.F) {
 		"spwan a\nsend a {b\nsup x {\n",
 		"send a #{k => <<\"v\">>, <b> => [<<1,2>>]} # #{comment\nexpect mailbox a [#{k => _, <b> => _}]\n",
 		"sup s { worker w init=error:#{why => <<0,255>>} }\nsend a #{a => #{}\nsend a <<256>>\nsend a <<\"x\"\n",
+		"sup s { worker w count=9223372036854775807 }\nstart_child s worker v count=100000000\n",
+		"advance 2562047h\nrun 876000h\nsup s { worker w shutdown=3153600000001 init_time=876001h }\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))

@@ -68,3 +68,37 @@ func TestBound_ChildStartPastTheProcessLimit(t *testing.T) {
 	_, _, err = w.Spawn(Shell, SpawnOpts{})
 	requireErr(t, err, Atom("system_limit"))
 }
+
+func TestBound_ClockNeverPassesMaxTime(t *testing.T) {
+	w := New(1)
+	a := spawn(t, w)
+	_, err := w.SendAfter(a, MaxTime+1, Dest{Pid: a}, Atom("x"))
+	require.ErrorContains(t, err, "longer than the maximum of 876000h (100 years)")
+	w.Advance(MaxTime - Second)
+	_, err = w.SendAfter(a, MaxTime, Dest{Pid: a}, Atom("late"))
+	require.NoError(t, err, "a timer of MaxTime is allowed, due past MaxTime")
+
+	w.Advance(1 << 62)
+	require.Equal(t, MaxTime, w.Now(), "Advance stops the clock at MaxTime")
+	_, bounded := w.Run(0)
+	require.True(t, bounded, "the timer is still pending")
+	require.Equal(t, 0, w.Step(5), "an event due past MaxTime never runs")
+	require.Equal(t, MaxTime, w.Now())
+	requireMailbox(t, w, a)
+	w.SetChaos(1e-300, 0) // a mean interval far past MaxTime
+	require.Equal(t, 0, w.Step(1))
+	require.Equal(t, MaxTime, w.Now())
+}
+
+func TestBound_SpecDurationsPastMaxTime(t *testing.T) {
+	w := New(1)
+	long := tw("w")
+	long.Terminate = MaxTime + 1
+	_, err := w.StartSupervisor("s", SupSpec{Flags: DefaultFlags(), Children: []ChildSpec{supChild("t", SupSpec{Flags: DefaultFlags(), Children: []ChildSpec{long}})}})
+	require.ErrorContains(t, err, "w has a duration of")
+	s := startSup(t, w, "s", SupSpec{Flags: DefaultFlags()})
+	long.Backoff = &Backoff{Min: Second, Max: MaxTime + 1}
+	long.Terminate = 0
+	_, err = w.StartChild(s, &long)
+	require.ErrorContains(t, err, "a backoff of")
+}

@@ -13,22 +13,23 @@ type chaos struct {
 const ChaosReason Atom = "chaos"
 
 // SetChaos makes random processes crash at rate crashes per virtual second
-// on average, for the span d (forever when d ≤ 0). Rate 0 stops it. What
+// on average (at least one per MaxTime), for the span d (forever when
+// d ≤ 0). Rate 0 stops it. What
 // is crashed, and when, depends only on the seed and the world's history.
 func (w *World) SetChaos(rate float64, d Time) {
 	w.chaos.gen++
 	w.chaos.mean = 0
-	if rate <= 0 {
+	if !(rate > 0) { // NaN too
 		w.victims = victims{}
 		return
 	}
 	if !w.victims.on() {
 		w.victims.build(w)
 	}
-	w.chaos.mean = max(Time(float64(Second)/rate), 1)
-	w.chaos.until = maxTime
+	w.chaos.mean = Time(max(min(float64(Second)/rate, float64(MaxTime)), 1))
+	w.chaos.until = MaxTime
 	if d > 0 {
-		w.chaos.until = w.now + d
+		w.chaos.until = w.after(d)
 	}
 	w.scheduleChaos(w.cause)
 }

@@ -122,21 +122,21 @@ func (w *World) NextAt() (Time, bool) {
 // reports that events of this instant are still pending.
 func (w *World) RunInstant() (n int, bounded bool) {
 	n = w.runUntil(w.now, MaxRunEvents)
-	return n, n == MaxRunEvents && w.q.now.len() > 0
+	return n, n == MaxRunEvents && !w.interrupted && w.q.now.len() > 0
 }
 
 // Step runs the next n events (at most MaxRunEvents), moving the clock
 // forward to them as needed, and returns how many ran (fewer when the queue
-// empties).
-func (w *World) Step(n int) int { return w.runUntil(maxTime, min(n, MaxRunEvents)) }
+// empties, or holds only events due after MaxTime).
+func (w *World) Step(n int) int { return w.runUntil(MaxTime, min(n, MaxRunEvents)) }
 
 // Advance runs every event due within d from now and leaves the clock at
-// now+d. A negative d counts as zero: the clock never goes back. When more
-// than MaxRunEvents events are due it stops after that many, bounded is
-// true, and the clock stays at the last event run; so it does when
-// interrupted (see SetInterrupt).
+// now+d, or at MaxTime if that comes first. A negative d counts as zero: the
+// clock never goes back. When more than MaxRunEvents events are due it
+// stops after that many, bounded is true, and the clock stays at the last
+// event run; so it does when interrupted (see SetInterrupt).
 func (w *World) Advance(d Time) (n int, bounded bool) {
-	end := w.now + max(d, 0)
+	end := w.after(d)
 	n = w.runUntil(end, MaxRunEvents)
 	if w.interrupted {
 		return n, false
@@ -159,15 +159,15 @@ const (
 )
 
 // Run runs until nothing is pending, or for at most d of virtual time when
-// d > 0 (the clock then ends at now+d, unless interrupted: see
-// SetInterrupt). bounded reports that it stopped at a safety bound with
-// events still pending.
+// d > 0 (the clock then ends at now+d, or at MaxTime if that comes first,
+// unless interrupted: see SetInterrupt). bounded reports that it stopped at
+// a safety bound, or at MaxTime, with events still pending.
 func (w *World) Run(d Time) (n int, bounded bool) {
 	span := MaxRunSpan
 	if d > 0 {
 		span = d
 	}
-	end := w.now + span
+	end := w.after(span)
 	n = w.runUntil(end, MaxRunEvents)
 	if w.interrupted {
 		return n, false
@@ -180,7 +180,8 @@ func (w *World) Run(d Time) (n int, bounded bool) {
 	return n, more
 }
 
-const maxTime = Time(1<<63 - 1)
+// after is the instant d from now, never before now nor past MaxTime.
+func (w *World) after(d Time) Time { return w.now + min(max(d, 0), MaxTime-w.now) }
 
 // runUntil runs events due no later than limit, at most max of them when
 // max ≥ 0.

@@ -48,6 +48,9 @@ func (w *World) StartSupervisor(name string, spec SupSpec) (Pid, error) {
 	if cur, ok := w.names[name]; ok && w.proc(cur).alive() {
 		return 0, refuse("the name " + name + " is taken by the live process " + cur.String())
 	}
+	if err := checkSpecTimes(&spec); err != nil {
+		return 0, err
+	}
 	if bad := checkSpec(&spec); bad != nil {
 		return 0, &Error{Reason: bad, Msg: "supervisor " + name + " rejects its spec"}
 	}
@@ -89,7 +92,7 @@ func newChildDef(c ChildSpec) *childDef {
 // safety bound (MaxRunEvents events, MaxRunSpan of virtual time) is hit: a
 // supervisor waiting forever on a hung child must not hang its caller.
 func (w *World) runUntilTrue(done func() bool) bool {
-	limit := w.now + MaxRunSpan
+	limit := w.after(MaxRunSpan)
 	for n := 0; n < MaxRunEvents && !done(); n++ {
 		e, ok := w.next(limit)
 		if !ok {
@@ -109,6 +112,11 @@ func (w *World) runUntilTrue(done func() bool) bool {
 // strategies a nil spec gets {error,{invalid_child_spec,[]}}, as OTP answers
 // start_child(Sup, []).
 func (w *World) StartChild(sup Pid, spec *ChildSpec) (Term, error) {
+	if spec != nil {
+		if err := checkChildTimes(spec); err != nil {
+			return nil, err
+		}
+	}
 	if spec != nil && w.IsSupervisor(sup) && w.supOf(sup).simple() {
 		return nil, refuse(w.Label(sup) + " is simple_one_for_one: its children come from its template; write `start_child " + w.Label(sup) + "`")
 	}

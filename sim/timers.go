@@ -27,6 +27,9 @@ func (w *World) SendAfter(actor Pid, d Time, dest Dest, msg Term) (Ref, error) {
 	if d < 0 {
 		return 0, w.raise(actor, tBadargError, "a timer cannot be set in the past")
 	}
+	if err := checkDuration("a timer of", d); err != nil {
+		return 0, err
+	}
 	if dest.Name == "" {
 		if err := w.checkTarget(dest.Pid); err != nil {
 			return 0, err
