@@ -19,19 +19,25 @@ type comparison struct {
 
 func compare(t *translation, o *otpRun) []Point {
 	c := &comparison{t: t, o: o}
-	for i, s := range t.steps {
-		c.step = i
-		switch {
-		case s.cmd.Expect != nil:
-			c.expectation(i, s)
-		default:
-			c.result(i, s)
-			c.exits(i, s)
-		}
+	for i := range t.steps {
+		c.pointsOf(i)
 	}
 	c.step = len(t.steps)
 	c.finals()
 	return c.points
+}
+
+// pointsOf makes the points of command i: its expectation, or its result
+// and the exits it caused.
+func (c *comparison) pointsOf(i int) {
+	c.step = i
+	s := c.t.steps[i]
+	if s.cmd.Expect != nil {
+		c.expectation(i, s)
+		return
+	}
+	c.result(i, s)
+	c.exits(i, s)
 }
 
 func (c *comparison) add(p Point) {

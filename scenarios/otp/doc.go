@@ -29,7 +29,9 @@
 //
 // After every command the driver waits until nothing runs on the node (the
 // real counterpart of the simulator's "everything at the current instant").
-// Then it compares, one line per point:
+// Then it compares, one line per point, each written as soon as what it
+// compares is known (an expectation when the driver has observed it, a
+// command's exits when the next command starts):
 //
 //   - every expect line, judged on what each world shows;
 //   - the failure of each command and the reply of each supervisor call;
@@ -75,7 +77,8 @@
 // such an order agrees, with a note; one that fails in the simulator while
 // OTP showed the same up to such an order fails on both. Options.Runs
 // (--runs N) runs the OTP side N times: a point agrees when the simulator
-// did what OTP did in any run, and its line says where OTP varied.
+// did what OTP did in any run, and its line says where OTP varied; the
+// points are written after the last run then, when they can be judged.
 //
 // Pids compare by identity (the same name and incarnation in both worlds)
 // or by shape when one side cannot name them; refs by the order the
@@ -92,6 +95,37 @@
 // tests only, no flag sets it) plants known wrong rules in the simulator
 // (sim.Fault); the tests show verify reports DIFFER for each and agrees
 // without it.
+//
+// # Nothing runs but the scenario
+//
+// Verify is meant for scenarios from strangers, so the translated program
+// can address only processes the scenario created:
+//
+//   - A registered name of the scenario (@rex, register=, register,
+//     unregister, expect registered) is registered on the node under a
+//     name of the driver's ('$cc_reg_<nonce>_<i>'), so the node's system
+//     processes (rex, file_server_2, code_server, ...) are out of reach: a
+//     name the scenario did not register is unregistered there, as it is in
+//     the simulator, which has no system processes. OTP's own BIFs still do
+//     the work on those names: register/2, unregister/1 and whereis/1,
+//     badarg for a send to a free name, names looked up when a send_after
+//     timer fires, a monitor by name whose DOWN names {Name, nonode@nohost}
+//     (the driver writes its names back as the scenario's). undefined is
+//     left as itself, which OTP never registers.
+//   - Pids come only from processes the scenario spawned or started; a pid
+//     literal the scenario never had is refused.
+//   - User terms (messages, reasons) reach OTP exactly as written: they are
+//     encoded so that no user term passes for a pid, a name or a ref the
+//     driver resolves, and the driver's requests to its processes carry a
+//     ref no user term can hold. Any atom round-trips, Latin-1 and other
+//     Unicode included.
+//   - Strings that enter the generated program (the file name, the
+//     commands as comments) are quoted or stripped of line breaks.
+//
+// The real runtime's VM and temporary directory go when Verify returns or
+// its context ends (crashcourse verify ends it on SIGINT and SIGTERM), and
+// the VM halts by itself when crashcourse goes away (it watches its
+// standard input).
 //
 // # Time
 //
@@ -118,6 +152,12 @@
 //     need some room: keep them at least a few milliseconds of real time
 //     apart, that is a few times S milliseconds of virtual time.
 //   - run becomes an advance by the time the simulator's run took, plus 2 ms.
+//
+// Before anything runs, Verify estimates the real time the run needs (the
+// virtual time at the chosen scale, plus a second when it aligns) and
+// refuses a scenario that needs more than Options.MaxReal (--max-real,
+// DefaultMaxReal: 2 minutes) with a *TooLongError that gives the estimate:
+// an hour of advance whose restart window runs in real time takes an hour.
 //
 // # What cannot be translated
 //

@@ -1,9 +1,7 @@
 package otp
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -37,69 +35,77 @@ type otpFinal struct {
 	supervised bool
 }
 
-// parseOTP reads the driver's output.
-func parseOTP(r io.Reader) (*otpRun, error) {
-	var lines []term
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		t, err := parseTerm(line)
-		if err != nil {
-			return nil, fmt.Errorf("reading the driver's output %q: %v", line, err)
-		}
-		lines = append(lines, t)
+// otpReader reads the driver's output line by line, as the driver writes
+// it: the lines that name pids (inc, shell) and refs (ref) come before any
+// line that uses them, so each line is mapped as it arrives.
+type otpReader struct {
+	o    *otpRun
+	pids map[string]term
+	refs map[string]int64
+	last int // the highest command index whose start was seen, -1 before any
+}
+
+func newOTPReader() *otpReader {
+	return &otpReader{
+		o: &otpRun{results: map[int]term{}, starts: map[int]int64{}, obs: map[int]*observation{},
+			incs: map[string]int{}, kinds: map[string]string{}, finals: map[string]otpFinal{}, reg: map[string]*term{}},
+		pids: map[string]term{}, refs: map[string]int64{}, last: -1,
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
+}
+
+// line records one line of the driver's output.
+func (r *otpReader) line(text string) error {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
 	}
-	pids := map[string]term{}
-	refs := map[string]int64{}
-	o := &otpRun{results: map[int]term{}, starts: map[int]int64{}, obs: map[int]*observation{},
-		incs: map[string]int{}, kinds: map[string]string{}, finals: map[string]otpFinal{}, reg: map[string]*term{}}
-	// First the tables that name pids and refs.
-	for _, l := range lines {
-		switch tag(l) {
-		case "shell":
-			pids[l.elems[1].s] = pidTerm(shellName, 0)
-		case "inc":
-			name, k := l.elems[1].s, int(l.elems[2].n)
-			pids[l.elems[3].s] = pidTerm(name, k)
-			o.incs[name] = max(o.incs[name], k)
-			o.kinds[name] = l.elems[4].s
-		case "ref":
-			refs[l.elems[2].s] = l.elems[1].n
+	raw, err := parseTerm(text)
+	if err != nil {
+		return fmt.Errorf("reading the driver's output %q: %v", text, err)
+	}
+	o := r.o
+	switch tag(raw) {
+	case "shell":
+		r.pids[raw.elems[1].s] = pidTerm(shellName, 0)
+		return nil
+	case "inc":
+		name, k := raw.elems[1].s, int(raw.elems[2].n)
+		r.pids[raw.elems[3].s] = pidTerm(name, k)
+		o.incs[name] = max(o.incs[name], k)
+		o.kinds[name] = raw.elems[4].s
+		return nil
+	case "ref":
+		r.refs[raw.elems[2].s] = raw.elems[1].n
+		return nil
+	}
+	l := mapTerm(raw, r.pids, r.refs)
+	switch tag(l) {
+	case "start":
+		i := int(l.elems[1].n)
+		o.starts[i] = orderKey(l.elems[2])
+		r.last = max(r.last, i)
+	case "cmd":
+		i := int(l.elems[1].n)
+		o.results[i] = l.elems[3]
+		o.starts[i] = orderKey(l.elems[2])
+	case "obs":
+		o.obs[int(l.elems[1].n)] = otpObservation(l.elems[2], l.elems[3])
+	case "exit":
+		o.exits = append(o.exits, otpExit{pid: l.elems[1], reason: l.elems[2], key: orderKey(l.elems[3])})
+	case "final":
+		o.finals[l.elems[1].s] = otpFinalOf(l)
+	case "registry":
+		if h := l.elems[2]; h.k == kPid {
+			o.reg[l.elems[1].s] = &h
+		} else {
+			o.reg[l.elems[1].s] = nil
 		}
+	case "driver_crash":
+		o.crash = l.String()
+	case "done":
+		o.done = true
 	}
-	for _, raw := range lines {
-		l := mapTerm(raw, pids, refs)
-		switch tag(l) {
-		case "cmd":
-			i := int(l.elems[1].n)
-			o.results[i] = l.elems[3]
-			o.starts[i] = orderKey(l.elems[2])
-		case "obs":
-			o.obs[int(l.elems[1].n)] = otpObservation(l.elems[2], l.elems[3])
-		case "exit":
-			o.exits = append(o.exits, otpExit{pid: l.elems[1], reason: l.elems[2], key: orderKey(l.elems[3])})
-		case "final":
-			o.finals[l.elems[1].s] = otpFinalOf(l)
-		case "registry":
-			if h := l.elems[2]; h.k == kPid {
-				o.reg[l.elems[1].s] = &h
-			} else {
-				o.reg[l.elems[1].s] = nil
-			}
-		case "driver_crash":
-			o.crash = l.String()
-		case "done":
-			o.done = true
-		}
-	}
-	return o, nil
+	return nil
 }
 
 // tag is the first element of a tuple, or the atom itself.

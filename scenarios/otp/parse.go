@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // parseTerm reads one term as Erlang's ~w writes it (the driver's output)
@@ -78,10 +79,14 @@ func (p *termParser) term() (term, error) {
 		return p.str()
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
-	case c >= 'a' && c <= 'z':
+	case atomStart(p.rune()):
 		j := p.i
-		for j < len(p.s) && isAtomChar(p.s[j]) {
-			j++
+		for j < len(p.s) {
+			r, n := utf8.DecodeRuneInString(p.s[j:])
+			if !atomChar(r) {
+				break
+			}
+			j += n
 		}
 		t := atom(p.s[p.i:j])
 		p.i = j
@@ -109,8 +114,21 @@ func (p *termParser) term() (term, error) {
 	return term{}, p.fail("a term")
 }
 
-func isAtomChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '@'
+func (p *termParser) rune() rune {
+	r, _ := utf8.DecodeRuneInString(p.rest())
+	return r
+}
+
+// atomStart and atomChar follow Erlang's unquoted atoms, which ~tw writes
+// for Latin-1 letters too (été, aß): a lowercase letter first, then
+// letters, digits, _ and @.
+func atomStart(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 0xDF && r <= 0xFF && r != 0xF7
+}
+
+func atomChar(r rune) bool {
+	return atomStart(r) || r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 ||
+		r >= '0' && r <= '9' || r == '_' || r == '@'
 }
 
 // seq reads elements up to end; in a list, "|" introduces a tail.

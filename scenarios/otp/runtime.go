@@ -1,15 +1,18 @@
 package otp
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 //go:embed erl/*.erl
@@ -62,41 +65,81 @@ func NewRuntime() (*Runtime, error) {
 // Close removes the compiled modules.
 func (rt *Runtime) Close() error { return os.RemoveAll(rt.dir) }
 
-// run runs a translated scenario (the text of its terms file) and returns
-// the driver's output.
-func (rt *Runtime) run(ctx context.Context, program string, keep string) ([]byte, error) {
+// run runs a translated scenario (the text of its terms file) and hands
+// each line of the driver's output to line as the driver writes it. The
+// driver writes to a pipe (its file descriptor 3) and watches its standard
+// input, which run holds open: the node halts if crashcourse goes away
+// without stopping it, and it is killed when ctx ends.
+func (rt *Runtime) run(ctx context.Context, program string, keep string, line func(string) error) error {
 	work, err := os.MkdirTemp(rt.dir, "run-")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer os.RemoveAll(work)
 	in := filepath.Join(work, "scenario.terms")
-	out := filepath.Join(work, "observed.terms")
 	if err := os.WriteFile(in, []byte(program), 0o644); err != nil {
-		return nil, err
+		return err
 	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	defer pr.Close()
 	// No busy waiting of idle schedulers: several scenarios may run at once.
 	cmd := exec.CommandContext(ctx, rt.erl, "-noshell", "+sbwt", "none", "+sbwtdcpu", "none", "+sbwtdio", "none",
-		"-pa", rt.dir, "-run", "cc_driver", "main", in, out)
+		"-pa", rt.dir, "-run", "cc_driver", "main", in, "/dev/fd/3", "watch")
 	cmd.Dir = work
+	cmd.ExtraFiles = []*os.File{pw}
+	cmd.WaitDelay = time.Second
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	runErr := cmd.Run()
-	result, readErr := os.ReadFile(out)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		pw.Close()
+		return err
+	}
+	defer stdin.Close()
+	err = cmd.Start()
+	pw.Close()
+	if err != nil {
+		return err
+	}
+	observed, readErr := readLines(pr, line)
+	if readErr != nil {
+		cmd.Process.Kill()
+	}
+	runErr := cmd.Wait()
 	if keep != "" {
-		if err := keepFiles(keep, program, result); err != nil {
-			return nil, err
+		if err := keepFiles(keep, program, observed); err != nil {
+			return err
 		}
 	}
 	switch {
 	case ctx.Err() != nil:
-		return result, fmt.Errorf("the real runtime did not finish in time: %v", ctx.Err())
+		return fmt.Errorf("the real runtime did not finish: %v", context.Cause(ctx))
 	case readErr != nil:
-		return nil, fmt.Errorf("the real runtime wrote nothing (%v): %s", runErr, strings.TrimSpace(stderr.String()))
+		return readErr
+	case len(observed) == 0:
+		return fmt.Errorf("the real runtime wrote nothing (%v): %s", runErr, strings.TrimSpace(stderr.String()))
 	case runErr != nil:
-		return result, fmt.Errorf("the driver failed (%v): %s", runErr, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("the driver failed (%v): %s", runErr, strings.TrimSpace(stderr.String()))
 	}
-	return result, nil
+	return nil
+}
+
+// readLines hands each line of r to line and returns all that was read.
+func readLines(r io.Reader, line func(string) error) ([]byte, error) {
+	var all bytes.Buffer
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		all.Write(sc.Bytes())
+		all.WriteByte('\n')
+		if err := line(sc.Text()); err != nil {
+			return all.Bytes(), err
+		}
+	}
+	return all.Bytes(), sc.Err()
 }
 
 // keepFiles saves the translated program, the support modules and what the

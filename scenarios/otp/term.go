@@ -271,7 +271,8 @@ func isStack(t term) bool {
 }
 
 // mapTerm rewrites a parsed OTP term: raw pids and refs through the tables
-// of the run, stack traces to kStack, the driver's {'$cc_ref', K} to #Ref<K>.
+// of the run, stack traces to kStack. User terms come back as they were
+// sent: nothing in them is rewritten.
 func mapTerm(t term, pids map[string]term, refs map[string]int64) term {
 	switch t.k {
 	case kRawPid:
@@ -284,9 +285,6 @@ func mapTerm(t term, pids map[string]term, refs map[string]int64) term {
 	case kTuple, kList, kMap:
 		if isStack(t) {
 			return term{k: kStack}
-		}
-		if t.k == kTuple && len(t.elems) == 2 && t.elems[0].k == kAtom && t.elems[0].s == "$cc_ref" && t.elems[1].k == kInt {
-			return term{k: kRef, n: t.elems[1].n}
 		}
 		out := term{k: t.k, elems: make([]term, len(t.elems))}
 		for i, e := range t.elems {

@@ -240,30 +240,58 @@ func (t *translation) actor(c *scenarios.Command) string {
 	return t.procRef(c.Actor.Proc)
 }
 
-// erlTerm translates a term to be sent; names and pids become placeholders
-// the driver resolves when the command runs.
-func (t *translation) erlTerm(x *scenarios.TermExpr) string { return erlText(x, t.erlPlaceholder) }
+// erlTerm translates a user term (a message, a reason) into the encoding
+// the driver decodes when the command runs: {'$cc_term', E}, where every
+// atom, string, tuple and list of E is tagged, so that nothing a user
+// writes can pass for a pid, a name or a ref the driver resolves.
+func (t *translation) erlTerm(x *scenarios.TermExpr) string {
+	return eTuple(eAtom("$cc_term"), t.encode(x))
+}
 
-// erlPlaceholder writes what only the driver can resolve: pids, names,
-// refs; a stack trace becomes an empty one.
-func (t *translation) erlPlaceholder(x *scenarios.TermExpr) string {
+func (t *translation) encode(x *scenarios.TermExpr) string {
 	switch x.Kind {
+	case scenarios.TermAtom:
+		return eTuple("a", eAtom(x.Atom))
+	case scenarios.TermInt:
+		return eInt(x.Int)
+	case scenarios.TermFloat:
+		return eFloat(x.Float)
+	case scenarios.TermString:
+		return eTuple("s", eString(x.Str))
+	case scenarios.TermTuple, scenarios.TermList:
+		elems := make([]string, len(x.Elems))
+		for i, e := range x.Elems {
+			elems[i] = t.encode(e)
+		}
+		tag := "l"
+		if x.Kind == scenarios.TermTuple {
+			tag = "t"
+		}
+		return eTuple(tag, eList(elems...))
 	case scenarios.TermPid:
 		if id, ok := t.ids[sim.Pid(x.Int)]; ok {
-			return eTuple(eAtom("$cc_inc"), eAtom(id.s), eInt(id.n))
+			return eTuple("pid", eAtom(id.s), eInt(id.n))
 		}
-		return eTuple(eAtom("$cc_inc"), eAtom("$none"), "0")
+		return eTuple("pid", eAtom("$none"), "0")
 	case scenarios.TermNamePid:
 		if x.Atom == "shell" {
-			return eAtom("$cc_shell")
+			return "shell"
 		}
-		return eTuple(eAtom("$cc_name"), eAtom(x.Atom))
+		return eTuple("name", eAtom(x.Atom))
 	case scenarios.TermRef:
-		return eTuple(eAtom("$cc_ref"), eInt(x.Int))
+		return eTuple("ref", eInt(x.Int))
 	case scenarios.TermStack:
-		return "[]"
+		return "stack" // an empty stack trace
+	case scenarios.TermMap:
+		pairs := make([]string, 0, len(x.Elems)/2)
+		for i := 0; i+1 < len(x.Elems); i += 2 {
+			pairs = append(pairs, eTuple(t.encode(x.Elems[i]), t.encode(x.Elems[i+1])))
+		}
+		return eTuple("m", eList(pairs...))
+	case scenarios.TermBinary:
+		return eTuple("b", eBinary(x.Str))
 	}
-	return "'_'"
+	return eTuple("a", eAtom("_"))
 }
 
 func (t *translation) act(c *scenarios.Command, action string) string {
@@ -517,7 +545,7 @@ func (t *translation) workerSpec(wk *scenarios.WorkerSpec, name string, def int)
 	}
 	reg := "undefined"
 	if wk.Register != "" {
-		reg = eAtom(wk.Register)
+		reg = eTuple(eAtom("$cc_reg"), eAtom(wk.Register)) // the driver's name for it
 	}
 	return eMap("kind", "worker", "name", eAtom(name), "def", eInt(int64(def)),
 		"restart", restart(wk.Opts.Restart), "shutdown", shutdownSpec(wk.Opts.Shutdown, false),

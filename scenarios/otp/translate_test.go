@@ -45,12 +45,12 @@ expect exit_order a b
 		"{act, shell, {spawn, a, plain, true}}",
 		"{act, {name, a}, {spawn, b, link, false}}",
 		"{act, {name, a}, {monitor, {reg, db}}}",
-		`{act, {name, b}, {send, {name, a}, {hello, {'$cc_name', a}, "hi", 1.5}}}`,
-		"{act, shell, {send, {reg, db}, x}}",
+		`{act, {name, b}, {send, {name, a}, {'$cc_term', {t, [{a, hello}, {name, a}, {s, "hi"}, 1.5]}}}}`,
+		"{act, shell, {send, {reg, db}, {'$cc_term', {a, x}}}}",
 		"{act, {name, b}, {crash, boom}}",
-		"{act, {name, a}, {exit2, {name, b}, kill}}",
+		"{act, {name, a}, {exit2, {name, b}, {'$cc_term', {a, kill}}}}",
 		"{act, shell, {exit2, {name, b}, kill}}",
-		"{act, {name, a}, {send_after, 1000.0, {inc, a, 1}, tick}}",
+		"{act, {name, a}, {send_after, 1000.0, {inc, a, 1}, {'$cc_term', {a, tick}}}}",
 		"{act, {name, a}, {cancel_timer, 2}}",
 		"{take, {name, a}, one}",
 		"{take, {name, a}, all}",
@@ -79,8 +79,8 @@ func TestTranslateSupervisorSpec(t *testing.T) {
 	got := tr.steps[0].erl
 	for _, frag := range []string{
 		"strategy => rest_for_one", "intensity => 3", "period => 10", "auto_shutdown => never",
-		"name => a", "trap_exit => true", "terminate => {'$ms', 300.0}", "init => [ok, {error, db_down}]",
-		"init_time => {'$ms', 20.0}", "register => db", "shutdown => {'$ms', 5000.0}",
+		"name => a", "trap_exit => true", "terminate => {'$ms', 300.0}", "init => [ok, {error, {'$cc_term', {a, db_down}}}]",
+		"init_time => {'$ms', 20.0}", "register => {'$cc_reg', db}", "shutdown => {'$ms', 5000.0}",
 		"restart => temporary", "shutdown => brutal_kill",
 		"kind => supervisor, name => inner", "restart => transient", "shutdown => infinity",
 		"name => c_1", "name => c_2",
@@ -150,5 +150,5 @@ func TestProgramIsConsultable(t *testing.T) {
 	tr.chooseScale(Options{})
 	p := tr.program()
 	assert.True(t, strings.HasPrefix(p, "%% -*- coding: utf-8 -*-\n"))
-	assert.Contains(t, p, "%% 3: send a 'quoted atom'\n{cmd, 1, zero, {act, shell, {send, {name, a}, 'quoted atom'}}}.\n")
+	assert.Contains(t, p, "%% 3: send a 'quoted atom'\n{cmd, 1, zero, {act, shell, {send, {name, a}, {'$cc_term', {a, 'quoted atom'}}}}}.\n")
 }

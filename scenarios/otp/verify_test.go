@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -125,4 +126,41 @@ func TestVerifyAcceptsEitherOrderOfConcurrentDeaths(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, rep.Differ, out)
 	assert.Zero(t, rep.FailBoth, out)
+}
+
+// A run that needs more real time than MaxReal is refused before anything
+// runs (no runtime is needed to refuse it), with the estimate.
+func TestVerifyRefusesARunLongerThanMaxReal(t *testing.T) {
+	// Two restarts an hour apart under period=1: the window decides, so the
+	// hour runs in real time.
+	window := "sup s intensity=3 period=1 {\n  worker w\n}\nw: crash\nadvance 1h\nw: crash\n"
+	tests := []struct {
+		name     string
+		src      string
+		o        Options
+		estimate string
+	}{
+		{"restart window in real time", window, Options{}, "about 1h0m1s"},
+		{"forced scale", "spawn a\nadvance 10m\n", Options{Scale: 1}, "about 10m0s"},
+		{"a limit set lower", "spawn a\nadvance 10s\n", Options{Scale: 1, MaxReal: 5 * time.Second}, "about 10s"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out strings.Builder
+			_, err := Verify(context.Background(), nil, "long.scn", []byte(tc.src), tc.o, &out)
+			var long *TooLongError
+			require.True(t, errors.As(err, &long), "%v", err)
+			assert.Contains(t, err.Error(), tc.estimate)
+			assert.Contains(t, err.Error(), "--max-real")
+			assert.Empty(t, out.String(), "nothing is reported before the run")
+		})
+	}
+}
+
+// Compressed runs fit in the default limit whatever their virtual time.
+func TestVerifyCompressedRunsFitTheDefaultLimit(t *testing.T) {
+	tr, err := translateSrc(t, "spawn a\nadvance 24h\n")
+	require.NoError(t, err)
+	tr.chooseScale(Options{})
+	assert.LessOrEqual(t, tr.realTime(), DefaultBudget)
 }

@@ -12,23 +12,43 @@
 %% (name, incarnation, pid) and is traced (procs, with strict monotonic
 %% timestamps) so that exit reasons and exit orders come from the runtime
 %% itself; plain processes are also traced for 'receive', which gives the
-%% mailbox a dead process had. Output: one Erlang term per line (~w).
+%% mailbox a dead process had.
+%%
+%% Nothing but the scenario runs. A registered name of the scenario (@rex)
+%% is registered on the node under a name of its own (see reg/1), so the
+%% node's system processes (rex, file_server_2, ...) are out of reach and a
+%% name the scenario did not register is unregistered, as in the
+%% simulator; register, whereis, send, send_after, monitor and gen_server's
+%% {local, Name} are still OTP's own. User terms arrive encoded (decode/1),
+%% so no user term can pass for a pid, a name or a ref the driver resolves,
+%% and the driver's control messages carry a ref no user term can hold.
+%%
+%% Output: one Erlang term per line (~tw, UTF-8), written as it is known:
+%% each incarnation before any line that names it, {start, Idx, Ts} with
+%% the exits so far before each command, {cmd, ...} after it. The node's
+%% own names appear as the scenario's (unreg/1).
 -module(cc_driver).
 
--export([main/1, actor_start/3, perform/1, incarnation/3, latest/1,
-         started/2, next_init/2, inbox_add/2, sleep/1, trace_receives/1]).
+-export([main/1, actor_start/4, perform/1, incarnation/3, latest/1,
+         started/2, next_init/2, inbox_add/2, sleep/1, trace_receives/1,
+         key/0, control/1]).
 
 -define(CTL, '$cc').
 -define(ACK, '$cc_ack').
 -define(READY, '$cc_ready').
 
 %% ---------------------------------------------------------------------
-%% Entry point: erl -noshell -pa DIR -run cc_driver main IN OUT
+%% Entry point: erl -noshell -pa DIR -run cc_driver main IN OUT [watch]
+%% With watch, the node halts when its standard input closes: crashcourse
+%% holds it open, so the node never outlives crashcourse, however it ends.
 
+main([In, Out, "watch"]) ->
+    spawn(fun watch_stdin/0),
+    main([In, Out]);
 main([In, Out]) ->
     logger:set_primary_config(level, none),
     process_flag(trap_exit, true),
-    {ok, F} = file:open(Out, [write]),
+    {ok, F} = file:open(Out, [write, {encoding, utf8}]),
     Status = try
                  run(In, F),
                  0
@@ -39,6 +59,13 @@ main([In, Out]) ->
     file:close(F),
     halt(Status).
 
+watch_stdin() ->
+    case io:get_line(standard_io, "") of
+        eof -> halt(4);
+        {error, _} -> halt(4);
+        _ -> watch_stdin()
+    end.
+
 run(In, F) ->
     {ok, Terms} = file:consult(In),
     [Config] = [C || {config, C} <- Terms],
@@ -46,13 +73,16 @@ run(In, F) ->
     ets:new(cc_inc, [named_table, public, set]),
     ets:new(cc_def, [named_table, public, set]),
     ets:new(cc_inbox, [named_table, public, ordered_set]),
+    persistent_term:put(cc_key, make_ref()),
+    names(maps:get(reg_names, Config, [])),
     Tracer = spawn(fun() -> tracer([], []) end),
     ets:insert(cc_inc, [{tracer, Tracer}, {driver, self()}]),
+    put(cc_exits_out, 0),
     out(F, {shell, self()}),
     put(cc_scale, maps:get(scale, Config)),
     S0 = #{out => F, scale => maps:get(scale, Config), v => 0.0,
            guard => maps:get(guard_ms, Config, 10000),
-           refs => #{}, nref => 0, timers => [], last => ok, mark => ts(),
+           nref => 0, timers => [], last => ok, mark => ts(),
            hung => #{}, removed => #{}, tops => [], dyn => #{}},
     Align = maps:get(align, Config, false),
     align(Align),
@@ -67,7 +97,57 @@ align(true) ->
     Ms = erlang:monotonic_time(millisecond),
     sleep(1000 - (Ms rem 1000) + 1).
 
-out(F, Term) -> io:format(F, "~w~n", [Term]).
+%% out writes a line, after the incarnations not yet written.
+out(F, Term) ->
+    new_incarnations(F),
+    io:format(F, "~tw~n", [unreg(Term)]).
+
+new_incarnations(F) ->
+    Emitted = case get(cc_emitted) of
+                  undefined -> #{};
+                  E -> E
+              end,
+    New = lists:append([new_incarnations(N, maps:get(N, Emitted, 0) + 1, C) || {N, C} <- latest_all()]),
+    [io:format(F, "~tw~n", [unreg({inc, N, K, Pid, Kind})]) || {N, K, Pid, Kind} <- New],
+    put(cc_emitted, lists:foldl(fun({N, K, _, _}, E) -> maps:put(N, K, E) end, Emitted, New)).
+
+%% An incarnation counted but not yet in the table is written next time.
+new_incarnations(_, K, C) when K > C -> [];
+new_incarnations(N, K, C) ->
+    case ets:lookup(cc_inc, {inc, N, K}) of
+        [{_, Pid, Kind, _}] -> [{N, K, Pid, Kind} | new_incarnations(N, K + 1, C)];
+        [] -> []
+    end.
+
+%% ---------------------------------------------------------------------
+%% Registered names: the scenario's @name is registered on the node as
+%% '$cc_reg_<nonce>_<i>', i its place in the config's reg_names. The nonce
+%% (random per run) keeps a user atom from reading back as a scenario name;
+%% the index keeps every scenario name, whatever its length, apart from the
+%% node's own names. undefined stays itself: OTP never registers it
+%% (register/2 fails with badarg), so no process can hold it.
+
+names(Names) ->
+    Nonce = integer_to_list(rand:uniform(1 bsl 48), 36),
+    Pairs = lists:zip(Names, [node_name(N, Nonce, I) || {N, I} <- lists:zip(Names, lists:seq(1, length(Names)))]),
+    persistent_term:put(cc_names, {maps:from_list(Pairs), maps:from_list([{R, N} || {N, R} <- Pairs])}).
+
+node_name(undefined, _, _) -> undefined;
+node_name(_, Nonce, I) -> list_to_atom("$cc_reg_" ++ Nonce ++ "_" ++ integer_to_list(I)).
+
+%% reg is the node's name for a scenario name; every name a command uses is
+%% in reg_names, so a missing one is a bug, never the node's own name.
+reg(Name) -> maps:get(Name, element(1, persistent_term:get(cc_names))).
+
+%% unreg writes the node's names of the scenario's names back as the
+%% scenario's, wherever they appear (a DOWN of a monitor by name).
+unreg(T) -> unreg(T, element(2, persistent_term:get(cc_names, {#{}, #{}}))).
+
+unreg(A, M) when is_atom(A) -> maps:get(A, M, A);
+unreg(T, M) when is_tuple(T) -> list_to_tuple(unreg(tuple_to_list(T), M));
+unreg([H | T], M) -> [unreg(H, M) | unreg(T, M)];
+unreg(X, M) when is_map(X) -> maps:from_list(unreg(maps:to_list(X), M));
+unreg(T, _) -> T.
 
 ts() -> {erlang:monotonic_time(nanosecond), erlang:unique_integer([monotonic])}.
 
@@ -79,6 +159,8 @@ command({cmd, Idx, _, {expect, E}}, S) ->
     S;
 command({cmd, Idx, Kind, Cmd}, S) ->
     T0 = ts(),
+    flush_exits(maps:get(out, S)),
+    out(maps:get(out, S), {start, Idx, T0}),
     R0 = erlang:monotonic_time(microsecond),
     {Result, S1} = try exec(Cmd, S)
                    catch throw:{refused, Msg} -> {{refused, Msg}, S};
@@ -137,7 +219,7 @@ proc_act(A, Action0, S) ->
 
 call_actor(Pid, Action, S) ->
     Mon = monitor(process, Pid),
-    Pid ! {?CTL, self(), Mon, Action},
+    Pid ! {?CTL, key(), self(), Mon, Action},
     receive
         {?ACK, Mon, R} -> demonitor(Mon, [flush]), {done, R};
         {'DOWN', Mon, process, Pid, _} -> crashed
@@ -157,22 +239,24 @@ after_action(_, _, S) -> {ok, S}.
 new_ref(Ref, S) ->
     K = maps:get(nref, S) + 1,
     put({cc_ref, K}, Ref),
-    {{value, {'$cc_ref', K}}, S#{nref := K, refs := maps:put(K, Ref, maps:get(refs, S))}}.
+    out(maps:get(out, S), {ref, K, Ref}),
+    {{value, Ref}, S#{nref := K}}.
 
 %% prepare resolves the names, pids and refs of an action at the time it runs.
 prepare({spawn, Name, Kind, Trap}, _) -> {spawn, Name, Kind, Trap};
 prepare({link, P}, S) -> {link, target(P, S)};
 prepare({unlink, P}, S) -> {unlink, target(P, S)};
-prepare({monitor, {reg, N}}, _) -> {monitor, N};
+prepare({monitor, {reg, N}}, _) -> {monitor, reg(N)};
 prepare({monitor, P}, S) -> {monitor, target(P, S)};
 prepare({demonitor, K, Flush}, S) -> {demonitor, ref(K, S), Flush};
 prepare({cancel_timer, K}, S) -> {cancel_timer, ref(K, S)};
 prepare({exit2, P, T}, S) -> {exit2, target(P, S), resolve_term(T)};
-prepare({send, {reg, N}, T}, _) -> {send, N, resolve_term(T)};
+prepare({send, {reg, N}, T}, _) -> {send, reg(N), resolve_term(T)};
 prepare({send, P, T}, S) -> {send, target(P, S), resolve_term(T)};
-prepare({send_after, VMs, {reg, N}, T}, S) -> {send_after, real_ms(VMs, S), N, resolve_term(T), VMs};
+prepare({send_after, VMs, {reg, N}, T}, S) -> {send_after, real_ms(VMs, S), reg(N), resolve_term(T), VMs};
 prepare({send_after, VMs, P, T}, S) -> {send_after, real_ms(VMs, S), target(P, S), resolve_term(T), VMs};
-prepare({register, N, P}, S) -> {register, N, target(P, S)};
+prepare({register, N, P}, S) -> {register, reg(N), target(P, S)};
+prepare({unregister, N}, _) -> {unregister, reg(N)};
 prepare({exit1, T}, _) -> {exit1, resolve_term(T)};
 prepare({crash, T}, _) -> {crash, resolve_term(T)};
 prepare(A, _) -> A.
@@ -206,7 +290,7 @@ target({inc, N, K}, _) ->
         [] -> throw({error_noproc})
     end;
 target({reg, N}, _) ->
-    case whereis(N) of
+    case whereis(reg(N)) of
         undefined -> throw({error_badarg});
         Pid -> Pid
     end.
@@ -227,30 +311,46 @@ kind(Pid) ->
         [] -> unknown
     end.
 
-%% resolve_term replaces the placeholders of names, pids and refs.
-resolve_term({'$cc_name', N}) ->
-    case latest(N) of
-        undefined -> throw({refused, "no process is called " ++ atom_to_list(N)});
-        Pid -> Pid
-    end;
-resolve_term({'$cc_inc', N, K}) ->
-    case ets:lookup(cc_inc, {inc, N, K}) of
-        [{_, Pid, _, _}] -> Pid;
-        [] -> throw({refused, "no such pid"})
-    end;
-resolve_term('$cc_shell') -> whereis_driver();
+%% resolve_term resolves what the translation wrote for the driver to fill
+%% in: user terms ({'$cc_term', Encoded}), scaled durations, and the
+%% scenario's registered names in worker specs.
+resolve_term({'$cc_term', E}) -> decode(E);
 resolve_term({'$ms', V}) when V =< 0 -> 0;
 resolve_term({'$ms', V}) -> max(1, round(V / get(cc_scale)));
-resolve_term({'$cc_ref', K}) ->
-    case get({cc_ref, K}) of
-        undefined -> make_ref();
-        R -> R
-    end;
+resolve_term({'$cc_reg', N}) -> reg(N);
 resolve_term(T) when is_tuple(T) -> list_to_tuple(resolve_term(tuple_to_list(T)));
 resolve_term([H | T]) -> [resolve_term(H) | resolve_term(T)];
 resolve_term(M) when is_map(M) ->
     maps:from_list([{resolve_term(K), resolve_term(V)} || {K, V} <- maps:to_list(M)]);
 resolve_term(T) -> T.
+
+%% decode builds a user term from its encoding, in which every atom, string,
+%% tuple and list is tagged: a user term is data, whatever it contains.
+%% Pids, names and refs resolve when the command runs.
+decode(N) when is_number(N) -> N;
+decode({a, A}) -> A;
+decode({s, L}) -> L;
+decode({t, Es}) -> list_to_tuple([decode(E) || E <- Es]);
+decode({l, Es}) -> [decode(E) || E <- Es];
+decode({m, KVs}) -> maps:from_list([{decode(K), decode(V)} || {K, V} <- KVs]);
+decode({b, B}) -> B;
+decode(stack) -> [];
+decode(shell) -> whereis_driver();
+decode({name, N}) ->
+    case latest(N) of
+        undefined -> throw({refused, "no process is called " ++ atom_to_list(N)});
+        Pid -> Pid
+    end;
+decode({pid, N, K}) ->
+    case ets:lookup(cc_inc, {inc, N, K}) of
+        [{_, Pid, _, _}] -> Pid;
+        [] -> throw({refused, "no such pid"})
+    end;
+decode({ref, K}) ->
+    case get({cc_ref, K}) of
+        undefined -> make_ref();
+        R -> R
+    end.
 
 whereis_driver() ->
     [{_, D}] = ets:lookup(cc_inc, driver),
@@ -261,13 +361,14 @@ whereis_driver() ->
 
 perform({spawn, Name, Kind, Trap}) ->
     Me = self(),
-    F = fun() -> actor_start(Name, Trap, Me) end,
+    Key = key(),
+    F = fun() -> actor_start(Name, Trap, Me, Key) end,
     {Pid, Ref} = case Kind of
                      plain -> {spawn(F), none};
                      link -> {spawn_link(F), none};
                      monitor -> spawn_monitor(F)
                  end,
-    receive {?READY, Pid} -> ok end,
+    receive {?READY, Key, Pid} -> ok end,
     {spawned, Pid, Ref};
 perform({link, P}) -> link(P);
 perform({unlink, P}) -> unlink(P);
@@ -296,27 +397,39 @@ take(N) -> receive M -> [M | take(N - 1)] end.
 
 %% actor_start is how a named plain process begins: it sets its flag,
 %% reports itself, and tells its spawner it is ready.
-actor_start(Name, Trap, Spawner) ->
+actor_start(Name, Trap, Spawner, Key) ->
     process_flag(trap_exit, Trap),
     incarnation(Name, self(), plain),
-    Spawner ! {?READY, self()},
-    actor_loop().
+    Spawner ! {?READY, Key, self()},
+    actor_loop(Key).
 
-actor_loop() ->
+actor_loop(Key) ->
     receive
-        {?CTL, From, Tag, Action} ->
+        {?CTL, Key, From, Tag, Action} ->
             R = perform(Action),
             From ! {?ACK, Tag, R},
             case R of
-                hang -> hang_loop();
+                hang -> hang_loop(Key);
                 _ -> ok
             end,
-            actor_loop()
+            actor_loop(Key)
     end.
 
 %% A hung process answers nothing but recover.
-hang_loop() ->
-    receive {?CTL, From, Tag, recover} -> From ! {?ACK, Tag, ok} end.
+hang_loop(Key) ->
+    receive {?CTL, Key, From, Tag, recover} -> From ! {?ACK, Tag, ok} end.
+
+%% key is the ref of this run's control messages: no user term holds it.
+key() -> persistent_term:get(cc_key).
+
+%% control tells the driver's requests from user messages: {act, From, Tag,
+%% Action} for a request, user for anything else.
+control({?CTL, Key, From, Tag, Action}) ->
+    case key() of
+        Key -> {act, From, Tag, Action};
+        _ -> user
+    end;
+control(_) -> user.
 
 %% ---------------------------------------------------------------------
 %% Incarnations, starts and init results (shared with cc_worker, cc_sup).
@@ -573,8 +686,8 @@ inbox_keys(Pid) -> [K || {K, _} <- ets:select(cc_inbox, [{{{Pid, '_'}, '_'}, [],
 
 expect({life, P}, S) -> {life, safe(fun() -> Pid = target(P, S), {Pid, state(Pid, exits())} end)};
 expect({mailbox, P}, S) -> {mailbox, safe(fun() -> Pid = target(P, S), {Pid, mailbox(Pid, S)} end)};
-expect({registered, N, P}, S) -> {registered, whereis(N), safe(fun() -> target(P, S) end)};
-expect({unregistered, N}, _) -> {unregistered, whereis(N)};
+expect({registered, N, P}, S) -> {registered, whereis(reg(N)), safe(fun() -> target(P, S) end)};
+expect({unregistered, N}, _) -> {unregistered, whereis(reg(N))};
 expect({restarts, P}, S) -> {restarts, safe(fun() -> restarts(target(P, S)) end)};
 expect({exit_order, Ps}, S) ->
     Exits = exits(),
@@ -636,19 +749,24 @@ mailbox(Pid, S) ->
     case {kind(Pid), is_process_alive(Pid)} of
         {worker, true} ->
             {messages, Ms} = process_info(Pid, messages),
-            inbox(Pid) ++ [M || M <- Ms, not control(M)];
+            inbox(Pid) ++ [M || M <- Ms, not driver_message(M)];
         {worker, false} ->
-            inbox(Pid) ++ [M || {P, M} <- received(), P =:= Pid, not control(M)];
+            inbox(Pid) ++ [M || {P, M} <- received(), P =:= Pid, not driver_message(M)];
         {_, true} -> {messages, Ms} = process_info(Pid, messages), Ms;
         {plain, false} ->
-            Got = [M || {P, M} <- received(), P =:= Pid, not control(M)],
+            Got = [M || {P, M} <- received(), P =:= Pid, not driver_message(M)],
             lists:nthtail(min(length(Got), maps:get(Pid, maps:get(removed, S), 0)), Got);
         _ -> []
     end.
 
-control(T) when is_tuple(T), tuple_size(T) > 0, is_atom(element(1, T)) ->
-    lists:prefix("$cc", atom_to_list(element(1, T)));
-control(_) -> false.
+%% driver_message reports whether a message is the driver's own (a request
+%% or the ready signal of a spawn), which is no part of a mailbox.
+driver_message(M) ->
+    Key = key(),
+    case M of
+        {?READY, Key, _} -> true;
+        _ -> control(M) =/= user
+    end.
 
 latest_all() ->
     [{N, C} || {{count, N}, C} <- ets:tab2list(cc_inc)].
@@ -686,15 +804,20 @@ received() -> element(2, tracer_data()).
 final(Config, S) ->
     F = maps:get(out, S),
     settle(),
+    flush_exits(F),
     {Exits, _} = tracer_data(),
-    Incs = lists:keysort(4, [{N, K, Pid, Seq, Kind} || {{inc, N, K}, Pid, Kind, Seq} <- ets:tab2list(cc_inc)]),
-    [out(F, {inc, N, K, Pid, Kind}) || {N, K, Pid, _, Kind} <- Incs],
-    [out(F, {ref, K, R}) || {K, R} <- lists:sort(maps:to_list(maps:get(refs, S)))],
-    [out(F, {exit, Pid, R, Ts}) || {Pid, R, Ts} <- Exits],
     lists:foreach(
       fun({N, C}) ->
               [{_, Pid, _, _}] = ets:lookup(cc_inc, {inc, N, C}),
               out(F, {final, N, C, state(Pid, Exits), mailbox(Pid, S), restarts(Pid)})
       end, lists:sort(latest_all())),
-    [out(F, {registry, N, whereis(N)}) || N <- maps:get(reg_names, Config, [])],
+    [out(F, {registry, N, whereis(reg(N))}) || N <- maps:get(reg_names, Config, [])],
     out(F, done).
+
+%% flush_exits writes the exits traced since the last flush: every exit
+%% that happened before the call.
+flush_exits(F) ->
+    {Exits, _} = tracer_data(),
+    Sent = get(cc_exits_out),
+    [out(F, {exit, Pid, R, Ts}) || {Pid, R, Ts} <- lists:nthtail(Sent, Exits)],
+    put(cc_exits_out, length(Exits)).

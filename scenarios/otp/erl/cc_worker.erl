@@ -11,7 +11,8 @@
 %% handle_info/2, which keeps them in the table cc_inbox: that, followed by
 %% what is still unread in its queue (only while it hangs), is its mailbox
 %% as the simulator shows it. The driver's commands arrive as
-%% {'$cc', From, Tag, Action} and run here, in the worker.
+%% {'$cc', Key, From, Tag, Action} (cc_driver:control/1) and run here, in
+%% the worker.
 -module(cc_worker).
 -behaviour(gen_server).
 
@@ -50,7 +51,14 @@ handle_call(_, _, C) -> {reply, ok, C}.
 
 handle_cast(_, C) -> {noreply, C}.
 
-handle_info({'$cc', From, Tag, Action}, C) ->
+handle_info(Msg, C) ->
+    case cc_driver:control(Msg) of
+        {act, From, Tag, Action} -> act(From, Tag, Action);
+        user -> cc_driver:inbox_add(self(), Msg)
+    end,
+    {noreply, C}.
+
+act(From, Tag, Action) ->
     put('$cc_acting', true),
     R = cc_driver:perform(Action),
     erase('$cc_acting'),
@@ -58,18 +66,15 @@ handle_info({'$cc', From, Tag, Action}, C) ->
     case R of
         hang -> hang();
         _ -> ok
-    end,
-    {noreply, C};
-handle_info(Msg, C) ->
-    cc_driver:inbox_add(self(), Msg),
-    {noreply, C}.
+    end.
 
 %% A hung worker runs none of its code until recover: what arrives meanwhile
 %% stays unread in its queue (a stop from its supervisor too). Its receives
 %% are traced meanwhile, so that the queue it dies with can be shown.
 hang() ->
+    Key = cc_driver:key(),
     cc_driver:trace_receives(true),
-    receive {'$cc', From, Tag, recover} -> ok end,
+    receive {'$cc', Key, From, Tag, recover} -> ok end,
     cc_driver:trace_receives(false),
     From ! {'$cc_ack', Tag, ok}.
 
