@@ -28,7 +28,7 @@ usage:
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
-  crashcourse verify FILE.scn... [--runs N] [--scale N] [--keep DIR] [-j N] [-q]
+  crashcourse verify FILE.scn... [--runs N] [--scale N] [--max-real D] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
   crashcourse export FILE.scn --erlang|--elixir [-o DIR [--force]]
                                     print its supervision trees as Erlang or Elixir code
@@ -41,6 +41,7 @@ run flags:
 verify flags:
   --runs N         run each scenario N times on OTP and accept any outcome OTP showed (default 1)
   --scale N        virtual ms per real ms on OTP (default: 1, or what fits the scenario in about 2s)
+  --max-real D     refuse a scenario that needs more real time than D (default 2m)
   --keep DIR       keep the translated program and what OTP did in DIR
   -j N             scenarios verified at once (default 2)
   -q               print only the points that differ or fail, and the totals

@@ -9,8 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
+	"time"
 
 	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/scenarios/otp"
@@ -18,49 +18,57 @@ import (
 
 // verifyFlags are the flags of `crashcourse verify`.
 type verifyFlags struct {
-	seed  uint64
-	scale float64
-	keep  string
-	jobs  int
-	runs  int
-	quiet bool
+	seed    uint64
+	scale   float64
+	maxReal time.Duration
+	keep    string
+	jobs    int
+	runs    int
+	quiet   bool
 }
 
-// verify checks scenarios against the real Erlang/OTP runtime. Exit status:
-// 0 all points agree, 1 some differ or fail on both, 2 it cannot run (no erl on PATH, a
-// scenario that does not parse or cannot be translated, a failed run).
+// verify checks scenarios against the real Erlang/OTP runtime, writing each
+// file's report as it comes, files in the order given. Exit status: 0 all
+// points agree, 1 some differ or fail on both, 2 it cannot run (no erl on
+// PATH, a scenario that does not parse, cannot be translated or needs more
+// real time than --max-real, a failed run), 128+N when signal N (SIGINT,
+// SIGTERM) stopped it: the real runtime and the temporary files are gone
+// then too.
 func verify(args []string, stdout, stderr io.Writer) int {
 	var f verifyFlags
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Uint64Var(&f.seed, "seed", 0, "")
 	fs.Float64Var(&f.scale, "scale", 0, "")
+	fs.DurationVar(&f.maxReal, "max-real", otp.DefaultMaxReal, "")
 	fs.StringVar(&f.keep, "keep", "", "")
 	fs.IntVar(&f.jobs, "j", min(2, runtime.NumCPU()), "")
 	fs.IntVar(&f.runs, "runs", 1, "")
 	fs.BoolVar(&f.quiet, "q", false, "")
 	files, err := parseFiles(fs, args)
-	if err == nil && len(files) == 0 {
+	switch {
+	case err == nil && len(files) == 0:
 		err = errors.New("want at least one scenario file")
-	}
-	if err == nil && f.runs < 1 {
+	case err == nil && f.runs < 1:
 		err = errors.New("--runs takes a number of runs, at least 1")
-	}
-	if err == nil && f.keep != "" && len(files) > 1 {
+	case err == nil && f.keep != "" && len(files) > 1:
 		err = errors.New("--keep takes one scenario file")
+	case err == nil && f.maxReal <= 0:
+		err = errors.New("--max-real wants a positive duration, such as 2m or 1h")
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse verify: %v\n\n%s", err, usage)
 		return exitUsage
 	}
+	ctx, stop := stopOnSignal()
+	defer stop()
 	rt, err := otp.NewRuntime()
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse verify: %v\n", err)
 		return exitUsage
 	}
 	defer rt.Close()
-	outs := make([]strings.Builder, len(files))
-	errs := make([]strings.Builder, len(files))
+	outs, errs := newInOrder(stdout, len(files)), newInOrder(stderr, len(files))
 	codes := make([]int, len(files))
 	sem := make(chan struct{}, max(1, f.jobs))
 	var wg sync.WaitGroup
@@ -70,22 +78,29 @@ func verify(args []string, stdout, stderr io.Writer) int {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			codes[i] = verifyOne(rt, file, f, &outs[i], &errs[i], len(files) > 1)
+			codes[i] = verifyOne(ctx, rt, file, f, outs.part(i), errs.part(i), len(files) > 1)
+			outs.finish(i)
+			errs.finish(i)
 		}()
 	}
 	wg.Wait()
+	if sig, ok := context.Cause(ctx).(signalled); ok {
+		fmt.Fprintf(stderr, "crashcourse verify: stopped by %v; the real runtime was stopped\n", sig.sig)
+		return 128 + sig.number()
+	}
 	status := exitOK
-	for i := range files {
-		fmt.Fprint(stdout, outs[i].String())
-		fmt.Fprint(stderr, errs[i].String())
-		status = max(status, codes[i])
+	for _, c := range codes {
+		status = max(status, c)
 	}
 	return status
 }
 
 // verifyOne verifies one file and returns its exit status; its report goes
 // to out, what keeps it from running to errOut.
-func verifyOne(rt *otp.Runtime, file string, f verifyFlags, out, errOut io.Writer, many bool) int {
+func verifyOne(ctx context.Context, rt *otp.Runtime, file string, f verifyFlags, out, errOut io.Writer, many bool) int {
+	if ctx.Err() != nil {
+		return exitUsage
+	}
 	src, err := readScenario(file)
 	if err != nil {
 		fmt.Fprintf(errOut, "crashcourse verify: %v\n", err)
@@ -94,15 +109,13 @@ func verifyOne(rt *otp.Runtime, file string, f verifyFlags, out, errOut io.Write
 	if many {
 		fmt.Fprintf(out, "== %s\n", file)
 	}
-	report := out
-	if f.quiet {
-		report = io.Discard
-	}
-	o := otp.Options{Seed: f.seed, Scale: f.scale, Keep: f.keep, Runs: f.runs}
-	rep, err := otp.Verify(context.Background(), rt, file, src, o, report)
+	o := otp.Options{Seed: f.seed, Scale: f.scale, MaxReal: f.maxReal, Keep: f.keep, Runs: f.runs, Quiet: f.quiet}
+	rep, err := otp.Verify(ctx, rt, file, src, o, out)
 	var list scenarios.ErrorList
 	var terr *otp.TranslateError
 	switch {
+	case ctx.Err() != nil:
+		return exitUsage
 	case errors.As(err, &list):
 		fmt.Fprintln(errOut, list.Caret())
 		return exitUsage
@@ -113,14 +126,6 @@ func verifyOne(rt *otp.Runtime, file string, f verifyFlags, out, errOut io.Write
 	case err != nil:
 		fmt.Fprintf(errOut, "crashcourse verify: %s: %v\n", file, err)
 		return exitUsage
-	}
-	if f.quiet {
-		for _, p := range rep.Points {
-			if p.Verdict != otp.Agree {
-				fmt.Fprintln(out, p.String())
-			}
-		}
-		fmt.Fprintln(out, rep.Summary())
 	}
 	if rep.Failed() {
 		return exitFailed
