@@ -112,16 +112,21 @@ func (c *comparison) result(i int, s *step) {
 		return
 	}
 	oe := otpErr(r)
-	if s.err.failed && s.err.reason == nil && oe.reason != nil {
+	what := "result of `" + cmdText(s.cmd) + "`"
+	switch {
+	case s.err.failed && s.err.reason == nil && oe.reason != nil:
 		// The language refuses a command OTP would run and fail.
-		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Sim: "refused",
-			Note: "the simulator refuses what OTP runs and fails with " + oe.reason.String()})
+		c.add(c.unexpectedFailure(i, s, Point{Pos: s.cmd.Pos, What: what, Sim: "refused", OTP: describeErr(oe),
+			Note: "the simulator refuses what OTP runs and fails with " + oe.reason.String()}))
 		return
-	}
-	if s.err.failed != oe.failed || s.err.reason != nil && oe.reason != nil && !equal(childRecords(*s.err.reason), childRecords(*oe.reason)) ||
-		(s.err.reason == nil) != (oe.reason == nil) {
-		c.add(Point{Pos: s.cmd.Pos, What: "result of `" + cmdText(s.cmd) + "`", Verdict: Differ, Sim: describeErr(s.err), OTP: describeErr(oe)})
+	case !sameErr(s.err, oe):
+		c.add(Point{Pos: s.cmd.Pos, What: what, Verdict: Differ, Sim: describeErr(s.err), OTP: describeErr(oe)})
 		return
+	case s.err.failed:
+		if p := c.unexpectedFailure(i, s, Point{Pos: s.cmd.Pos, What: what, Sim: describeErr(s.err), OTP: describeErr(oe)}); p.Verdict == FailBoth {
+			c.add(p)
+			return
+		}
 	}
 	if s.cmd.Dyn == nil || s.cmd.Verb == "stop" || s.cmd.Verb == "shutdown" || s.err.failed && tag(r) != "reply_error" {
 		return
@@ -135,6 +140,19 @@ func (c *comparison) result(i int, s *step) {
 	p := Point{Pos: s.cmd.Pos, What: "reply to `" + cmdText(s.cmd) + "`", Sim: simReply.String(), OTP: otpReply.String()}
 	p.Verdict = agreeIf(equal(simReply, otpReply))
 	c.add(p)
+}
+
+// unexpectedFailure makes p, a command that failed alike in both worlds,
+// a failure on both unless `expect error` follows it or its failure is an
+// outcome (a supervisor whose start fails), as crashcourse run counts it.
+func (c *comparison) unexpectedFailure(i int, s *step, p Point) Point {
+	next := i + 1
+	expected := next < len(c.t.steps) && c.t.steps[next].cmd.Expect != nil && c.t.steps[next].cmd.Expect.Kind == "error"
+	if !expected && !s.res.Outcome {
+		p.Verdict = FailBoth
+		p.Note = joinNotes(p.Note, "a command that fails needs `expect error` after it")
+	}
+	return p
 }
 
 func describeErr(e errInfo) string {

@@ -223,3 +223,54 @@ stop top
 	p = expectVerdict(t, src+"expect dead z reason=shutdown\n", &observation{reason: atom("boom")})
 	assert.Equal(t, Differ, p.Verdict, "only killed and shutdown are alternatives: %s", p.String())
 }
+
+// A gen_server whose init fails acks, then exits; its supervisor's exit
+// signal often takes it down first (otp-facts E28, "could not establish a
+// guarantee"): its own reason and the supervisor's are alternatives, for
+// it only, and only when the supervisor exits at that instant.
+func TestFailedStartReasonsAreAlternatives(t *testing.T) {
+	const src = "sup s {\n  worker a\n  worker w init=error:bad\n}\n"
+	supReason := term{k: kTuple, elems: []term{atom("shutdown"),
+		{k: kTuple, elems: []term{atom("failed_to_start_child"), atom("w"), atom("bad")}}}}
+
+	p := expectVerdict(t, src+"expect dead w reason=bad\n", &observation{reason: supReason})
+	assert.Equal(t, Agree, p.Verdict, p.String())
+	assert.Contains(t, p.Note, "init failed")
+
+	p = expectVerdict(t, src+"expect dead a reason=shutdown\n", &observation{reason: supReason})
+	assert.Equal(t, Differ, p.Verdict, "a started, and its supervisor stopped it: %s", p.String())
+
+	p = expectVerdict(t, "sup s intensity=3 {\n  worker w init=ok,error:bad,ok\n}\nw: crash boom\nexpect alive w\n", &observation{alive: true})
+	assert.Equal(t, Agree, p.Verdict, p.String())
+	tr, err := translateSrc(t, "sup s intensity=3 {\n  worker w init=ok,error:bad,ok\n}\nw: crash boom\n")
+	require.NoError(t, err)
+	assert.Empty(t, tr.startRaces(), "the supervisor lives on and retries: no race")
+}
+
+// resultPoint runs src in the simulator and compares the result of its
+// command i with the one OTP is said to have given.
+func resultPoint(t *testing.T, src string, i int, otp term) []Point {
+	t.Helper()
+	tr, err := translateSrc(t, src)
+	require.NoError(t, err)
+	c := &comparison{t: tr, o: &otpRun{results: map[int]term{i: otp}}}
+	c.result(i, tr.steps[i])
+	return c.points
+}
+
+// A command that fails needs `expect error` after it (crashcourse run
+// counts it as a failure otherwise): failing alike in both worlds, it
+// fails on both.
+func TestFailedCommandsFailOnBothUnlessExpected(t *testing.T) {
+	noproc := term{k: kTuple, elems: []term{atom("error"), atom("noproc")}}
+	pts := resultPoint(t, "spawn a\nghost: send a hi\n", 1, noproc)
+	require.Len(t, pts, 1)
+	assert.Equal(t, FailBoth, pts[0].Verdict, pts[0].String())
+	assert.Equal(t, "FAIL   t.scn:2 result of `ghost: send a hi` on both: failed with noproc (a command that fails needs `expect error` after it)", pts[0].String())
+
+	assert.Empty(t, resultPoint(t, "spawn a\nghost: send a hi\nexpect error noproc\n", 1, noproc))
+
+	pts = resultPoint(t, "spawn a\nghost: send a hi\nexpect error noproc\n", 1, atom("ok"))
+	require.Len(t, pts, 1)
+	assert.Equal(t, Differ, pts[0].Verdict, pts[0].String())
+}

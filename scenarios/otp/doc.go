@@ -48,8 +48,10 @@
 //   - AGREE: the simulator did what OTP did, and an expectation holds.
 //   - DIFFER: the simulator did something OTP never did. This is the only
 //     verdict that blames the simulator.
-//   - FAIL … on both: an expectation does not hold, and the simulator and
-//     OTP showed the same thing: the scenario is wrong, not the simulator.
+//   - FAIL … on both: an expectation does not hold, or a command fails
+//     without `expect error` after it (as crashcourse run counts it), and
+//     the simulator and OTP showed the same thing: the scenario is wrong,
+//     not the simulator.
 //
 // What OTP leaves open never makes a DIFFER ("Things where I could not
 // establish a guarantee" in the fact sheet, and Erlang's rule that only
@@ -71,7 +73,11 @@
 //     monitors on one process compare as a set;
 //   - a trapping child with shutdown=0 that its supervisor stops may end
 //     killed or shutdown (a race in the supervisor): the two are
-//     alternatives for it.
+//     alternatives for it;
+//   - a child whose init fails while its supervisor exits at that instant
+//     may end with its own reason or, taken down by the supervisor's exit
+//     signal while it writes its crash report, with the supervisor's: the
+//     two are alternatives for it.
 //
 // An expectation that holds in the simulator and fails on OTP only in
 // such an order agrees, with a note; one that fails in the simulator while

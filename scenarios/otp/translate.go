@@ -71,6 +71,7 @@ type translation struct {
 	specs     map[string]*specInfo // the latest definition of each supervisor name
 	racyStop  map[string]bool      // workers whose stop OTP leaves to a race (zeroShutdown)
 	templates map[string]bool      // simple_one_for_one templates, by name
+	races     map[string][2]term   // see startRaces; nil until asked
 	defs      int
 	mark      sim.Seq
 	errs      scenarios.ErrorList
