@@ -1,8 +1,6 @@
 package scenarios
 
 import (
-	"bufio"
-	"encoding/json"
 	"io"
 
 	"github.com/crashcourse/crashcourse/sim"
@@ -30,15 +28,10 @@ type jsonEntry struct {
 
 // WriteJSONL writes trace entries from..to (inclusive) as JSON Lines.
 func WriteJSONL(out io.Writer, w *sim.World, from, to sim.Seq) error {
-	bw := bufio.NewWriter(out)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	for s := from; s <= to; s++ {
-		if err := enc.Encode(toJSON(w, s)); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
+	t := newTraceStream(out)
+	t.next = from
+	t.writeTo(w, to)
+	return t.err
 }
 
 func toJSON(w *sim.World, s sim.Seq) jsonEntry {

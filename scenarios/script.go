@@ -11,7 +11,7 @@ import (
 type RunOptions struct {
 	Seed    uint64    // the world's initial seed (a `seed` command overrides it)
 	Verbose bool      // echo every command with the events it caused
-	Trace   io.Writer // when set, receives the whole trace as JSON Lines
+	Trace   io.Writer // when set, receives the trace as JSON Lines, as the run goes
 }
 
 // Summary counts a script's expectations and failed commands. Failed
@@ -26,7 +26,9 @@ type Summary struct {
 // RunScript parses and runs a scenario, writing one line per expectation
 // (`PASS file:line text` or `FAIL file:line: expected …, got …`), errors of
 // commands with a caret, and the closing line `N passed, M failed`. A parse
-// error is returned as an ErrorList before anything runs.
+// error is returned as an ErrorList before anything runs. The trace, when
+// asked for, is written as the run goes (see traceStream); an error writing
+// it is returned at the end.
 func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *Session, error) {
 	cmds, err := Parse(file, src)
 	if err != nil {
@@ -34,31 +36,28 @@ func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *
 	}
 	s := NewSession(o.Seed)
 	s.AddSource(file, src)
+	var trace *traceStream
+	if o.Trace != nil {
+		trace = newTraceStream(o.Trace)
+		s.SetInterrupt(trace.between(s))
+	}
 	var sum Summary
 	for i, c := range cmds {
-		if c.Verb == "reset" && o.Trace != nil {
-			if err := writeTrace(o.Trace, s); err != nil {
-				return sum, s, err
-			}
+		if c.Verb == "reset" && trace != nil {
+			trace.restart(s.World())
 		}
 		r := s.Exec(c)
+		if trace != nil {
+			trace.write(s.World())
+		}
 		expectingError := i+1 < len(cmds) && cmds[i+1].Expect != nil && cmds[i+1].Expect.Kind == "error"
 		report(out, s, r, o.Verbose, expectingError, &sum)
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", sum.Passed, sum.Failed)
-	if o.Trace != nil {
-		if err := writeTrace(o.Trace, s); err != nil {
-			return sum, s, err
-		}
+	if trace != nil {
+		return sum, s, trace.err
 	}
 	return sum, s, nil
-}
-
-// writeTrace writes the whole trace of the session's world as JSON Lines.
-// A `reset` starts a new world: the trace written so far is the old
-// world's, and the new one's follows from seq 1.
-func writeTrace(out io.Writer, s *Session) error {
-	return WriteJSONL(out, s.World(), 1, sim.Seq(s.World().TraceLen()))
 }
 
 func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, sum *Summary) {

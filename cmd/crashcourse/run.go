@@ -35,7 +35,7 @@ usage:
 
 run flags:
   --seed N         seed the simulation's random generator (default 0)
-  --trace FILE|-   write the event trace as JSON Lines (- for stdout; the report then goes to stderr)
+  --trace FILE|-   write the event trace as JSON Lines as it happens (- for stdout; the report then goes to stderr)
   -v               print every command with the events it caused
 
 verify flags:
@@ -120,7 +120,7 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 	case "-":
 		o.Trace, out = stdout, stderr
 	default:
-		tf, err := os.Create(f.trace)
+		tf, err := createTrace(f.trace, file)
 		if err != nil {
 			fmt.Fprintf(stderr, "crashcourse run: %s\n", scenarios.ErrorText(err))
 			return exitUsage
@@ -130,6 +130,32 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 	}
 	sum, _, err := scenarios.RunScript(file, src, o, out)
 	return status(stderr, sum, err)
+}
+
+// createTrace creates the --trace file, refusing the scenario itself under
+// any of its names (the same path, a symlink, a hard link): truncating it
+// would lose the file being run. It opens before it compares, so what it
+// compares is what it would truncate. The trace is written as the run
+// goes, so it is not atomic: a killed run leaves the trace so far.
+func createTrace(name, scenario string) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	t, err := f.Stat()
+	if err == nil {
+		if s, serr := os.Stat(scenario); serr == nil && os.SameFile(t, s) {
+			err = fmt.Errorf("--trace %s is the scenario being run; write the trace to another file", scenarios.FileName(name))
+		}
+	}
+	if err == nil && t.Mode().IsRegular() { // a device or a pipe has nothing to truncate
+		err = f.Truncate(0)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // status turns a script's outcome into an exit status, printing parse
