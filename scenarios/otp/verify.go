@@ -69,7 +69,7 @@ type Report struct {
 	Points   []Point
 	Agree    int // points where the simulator did what OTP did
 	Differ   int // points where the simulator did what OTP never did
-	FailBoth int // expectations that hold in neither world, which agree
+	FailBoth int // false expectations and unexpected command failures both worlds agree on
 	Scale    float64
 	Runs     int      // how many times OTP ran the scenario
 	Varied   int      // points where OTP did not do the same in every run
