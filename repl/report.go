@@ -84,7 +84,7 @@ func (rep *reporter) printLines(lines []string) {
 		case i == rep.maxLines:
 			o.line(o.paint(o.st.note, "  … and "+strconv.Itoa(len(lines)-i)+" more lines (the REPL's limit)"))
 			return
-		case l == "" && rep.pretty:
+		case l == "":
 			o.line("")
 		default:
 			o.line("  " + l)

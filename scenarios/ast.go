@@ -96,6 +96,7 @@ type TimeCmd struct {
 	HasDuration bool
 	N           int64   // step N (default 1), seed N
 	Rate        float64 // chaos RATE
+	On          bool    // logs on|off
 }
 
 // ExpectCmd is an expectation. Kind is one of alive, dead, mailbox,

@@ -189,7 +189,7 @@ var complArgs = map[string][]complArg{
 	"send": {cDest, cFree}, "send_after": {cFree, cDest, cFree},
 	"register": {cFree, cProc}, "unregister": {complArg{kind: complRegName}},
 	"receive": {cProc}, "flush": {cProc}, "hang": {}, "recover": {},
-	"advance": {cFree}, "run": {cFree}, "step": {cFree}, "seed": {cFree}, "chaos": {cFree, cOneOf("for"), cFree}, "mark": {}, "reset": {},
+	"advance": {cFree}, "run": {cFree}, "step": {cFree}, "seed": {cFree}, "chaos": {cFree, cOneOf("for"), cFree}, "mark": {}, "reset": {}, "logs": {cOneOf("on", "off")},
 	"ps": {}, "tree": {}, "time": {}, "info": {cProc}, "mailbox": {cProc}, "why": {cProc},
 	"whereis": {cReg}, "trace": {cFree}, "help": {complArg{kind: complVerb}},
 	"sup":             {cFree, complArg{kind: complOpts, words: supKeys}},

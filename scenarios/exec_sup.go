@@ -65,7 +65,7 @@ func backoff(b *Backoff) *sim.Backoff {
 func (x *execution) childSpecs(c *ChildSpec) ([]sim.ChildSpec, error) {
 	if c.Sup != nil {
 		inner, err := x.supSpec(c.Sup)
-		spec := sim.ChildSpec{ID: c.Sup.Name, Sup: &inner}
+		spec := sim.ChildSpec{ID: c.Sup.Name, Module: SupModule(c.Sup.Name), Sup: &inner}
 		applyChildOpts(&spec, c.Sup.Child, sim.ShutdownSpec{Infinity: true})
 		return []sim.ChildSpec{spec}, err
 	}
@@ -80,7 +80,7 @@ func (x *execution) childSpecs(c *ChildSpec) ([]sim.ChildSpec, error) {
 
 func (x *execution) workerSpec(wk *WorkerSpec) (sim.ChildSpec, error) {
 	spec := sim.ChildSpec{
-		ID: wk.Name, TrapExit: wk.TrapExit, Terminate: sim.FromDuration(wk.Terminate),
+		ID: wk.Name, Module: WorkerModule(wk.Name), TrapExit: wk.TrapExit, Terminate: sim.FromDuration(wk.Terminate),
 		InitTime: sim.FromDuration(wk.InitTime), Register: wk.Register, Backoff: backoff(wk.Backoff),
 	}
 	applyChildOpts(&spec, wk.Opts, sim.ShutdownSpec{Timeout: sim.FromDuration(defaultWorkerShutdown)})

@@ -2,7 +2,7 @@ package scenarios
 
 import "github.com/crashcourse/crashcourse/sim"
 
-// time performs advance, run, step, seed, chaos, mark and reset.
+// time performs advance, run, step, seed, chaos, mark, reset and logs.
 func (x *execution) time(t *TimeCmd) error {
 	w := x.w()
 	switch x.c.Verb {
@@ -36,6 +36,8 @@ func (x *execution) time(t *TimeCmd) error {
 		x.s.mark = sim.Seq(w.TraceLen())
 	case "reset":
 		x.s.reset()
+	case "logs":
+		x.s.logs = t.On
 	}
 	return nil
 }

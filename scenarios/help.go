@@ -33,6 +33,7 @@ var helpTopics = []helpEntry{
 	{"step", "step [N]", "run the next N events (default 1), one at a time", "step 3"},
 	{"seed", "seed N", "seed the random generator (chaos)", "seed 42"},
 	{"chaos", "chaos RATE [for DURATION]", "crash random processes, RATE per second on average (0 stops)", "chaos 2 for 10s"},
+	{"logs", "logs on|off", "also print the reports OTP's logger would (SUPERVISOR REPORT, CRASH REPORT, …)", "logs on"},
 	{"reset", "reset", "a fresh world: no processes, clock 0, pids and refs from the start; the seed is kept", "reset"},
 	{"ps", "ps", "list every process", "ps"},
 	{"tree", "tree", "the supervision trees, then the other live processes under who spawned them", "tree"},

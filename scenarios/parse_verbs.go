@@ -208,6 +208,7 @@ func addTimeVerbs(add addVerb) {
 	add("chaos", actorNever, "chaos RATE [for DURATION]", parseChaos)
 	add("mark", actorNever, "mark", func(p *parser, c *Command) { c.Time = &TimeCmd{} })
 	add("reset", actorNever, "reset", func(p *parser, c *Command) { c.Time = &TimeCmd{} })
+	add("logs", actorNever, "logs on|off", func(p *parser, c *Command) { c.Time = &TimeCmd{On: p.onOff()} })
 }
 
 func parseAdvance(p *parser, c *Command) {

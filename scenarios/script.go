@@ -67,7 +67,7 @@ func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, s
 			fmt.Fprintln(out, "  "+l)
 		}
 		for _, l := range r.Lines {
-			fmt.Fprintln(out, "  "+l)
+			fmt.Fprintln(out, indented(l))
 		}
 	}
 	if r.Note != "" {
@@ -140,4 +140,13 @@ func Depths(w *sim.World, r Result) []int {
 		}
 	}
 	return depths
+}
+
+// indented is a printed line under its command, indented; a blank line
+// stays blank.
+func indented(l string) string {
+	if l == "" {
+		return ""
+	}
+	return "  " + l
 }

@@ -2,6 +2,8 @@ package scenarios
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -179,4 +181,16 @@ func TestStartErrorNamesTheChildItsSupervisorReports(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, out.String(), "top        start_error: w failed to start with {already_started,")
 	require.NotContains(t, out.String(), "<shell> failed to start")
+}
+
+// `logs on` adds OTP's logger reports to a command's output; the layout is
+// checked against OTP 25 itself in scenarios/otp (go test ./scenarios
+// -update rewrites the golden file; review the diff).
+func TestLogsGolden(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "logs.scn"))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	_, _, err = RunScript("logs.scn", src, RunOptions{Verbose: true}, &out)
+	require.NoError(t, err)
+	golden.RequireEqual(t, out.Bytes())
 }

@@ -14,6 +14,7 @@ type Session struct {
 	lastErr   error   // error of the last command that was not an expectation
 	mark      sim.Seq // trace length at the last `mark`
 	seed      uint64  // the seed in effect: the session's, or the last `seed N`
+	logs      bool    // `logs on`: a command also prints OTP's logger reports (LogReports)
 	sources   map[string][]string
 	interrupt func() bool // see SetInterrupt
 }
@@ -88,6 +89,11 @@ func (s *Session) Exec(c *Command) Result {
 	x := &execution{s: s, c: c, r: &r}
 	err := x.run()
 	r.To = sim.Seq(s.w.TraceLen())
+	if s.logs {
+		for q := r.From; q <= r.To; q++ {
+			r.Lines = append(r.Lines, LogReports(s.w, q, c)...)
+		}
+	}
 	if s.w.Interrupted() {
 		r.Interrupted = true
 		r.Note = sprintf("interrupted at t=%v, event #%d: the world is as that event left it", s.w.Now(), r.To)

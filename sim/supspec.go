@@ -118,6 +118,7 @@ func DefaultFlags() SupFlags { return SupFlags{Strategy: OneForOne, Intensity: 1
 // options below) when Sup is nil, else a supervisor.
 type ChildSpec struct {
 	ID          string
+	Module      string // the callback module reports name ({Module,start_link,[]}); "" means ID
 	Restart     RestartType
 	Shutdown    ShutdownSpec
 	Significant bool

@@ -37,14 +37,9 @@ type erlExport struct {
 
 func erlFile(mod string) string { return mod + ".erl" }
 
-func erlSupModule(name string) string {
-	if strings.HasSuffix(name, "sup") {
-		return erlPrefix + clip(name)
-	}
-	return erlPrefix + clip(name) + "_sup"
-}
+func erlSupModule(name string) string { return scenarios.SupModule(name) }
 
-func erlWorkerModule(name string) string { return erlPrefix + clip(name) + "_server" }
+func erlWorkerModule(name string) string { return scenarios.WorkerModule(name) }
 
 // sup writes a supervisor's module, then those of its children, and
 // returns its module name. A zero place is the top of a tree.

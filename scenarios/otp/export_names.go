@@ -3,6 +3,8 @@ package otp
 import (
 	"strconv"
 	"unicode"
+
+	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // Module names of an export. Two rules keep them apart from every other
@@ -22,12 +24,12 @@ import (
 // and a file name fits a file system (255 bytes); the registry keeps the
 // clipped names unique too.
 const (
-	erlPrefix = "crashcourse_"
+	erlPrefix = scenarios.ErlangModulePrefix
 	exPrefix  = "Crashcourse."
 	// maxNamePart is how much of a scenario name enters a module name:
 	// room for the prefix, a suffix and a number, and, in Elixir, for the
 	// namespace and the underscores snake adds to the file name.
-	maxNamePart = 100
+	maxNamePart = scenarios.MaxModuleNamePart
 )
 
 // moduleNames gives out module names, each once with its file.
@@ -54,12 +56,7 @@ func (n *moduleNames) unique(base string) string {
 
 // clip shortens a scenario name (ASCII, as the language spells names) to
 // maxNamePart bytes.
-func clip(name string) string {
-	if len(name) > maxNamePart {
-		return name[:maxNamePart]
-	}
-	return name
-}
+func clip(name string) string { return scenarios.ClipName(name) }
 
 // camel turns a name into an Elixir alias part, which must be ASCII and
 // start with an upper-case letter: db_pool → DbPool, 9lives → X9lives.

@@ -384,6 +384,8 @@ func (t *translation) timeCmd(c *scenarios.Command, s *step, took sim.Time) stri
 			return "noop"
 		}
 		return t.cannot(c, "chaos crashes processes at random from the simulator's seed; the real runtime cannot replay it")
+	case "logs":
+		return "noop" // logs only print
 	case "reset":
 		return t.cannot(c, "reset starts a fresh simulated world, which one run of the real runtime cannot; verify the parts before and after it as separate files")
 	}
