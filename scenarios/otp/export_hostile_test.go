@@ -105,9 +105,9 @@ func canary(t *testing.T, lang string) string {
 	var out []byte
 	var err error
 	if lang == "erlang" {
-		out, err = run(t, "erl", "-noshell", "-eval", erlPayload+", halt().")
+		out, err = runTool(t, "erl", "-noshell", "-eval", erlPayload+", halt().")
 	} else {
-		out, err = run(t, "elixir", "-e", exPayload)
+		out, err = runTool(t, "elixir", "-e", exPayload)
 	}
 	require.NoError(t, err, "%s", out)
 	require.FileExists(t, control, "the payload must work for the canary to prove anything")
@@ -140,10 +140,10 @@ func TestExportShadowsNoInstalledModule(t *testing.T) {
 	requireTool(t, "erl")
 	requireTool(t, "elixir")
 	installed := map[string]bool{}
-	out, err := run(t, "erl", "-noshell", "-eval",
+	out, err := runTool(t, "erl", "-noshell", "-eval",
 		`[io:format("~s~n", [M]) || {M, _, _} <- code:all_available()], halt().`)
 	require.NoError(t, err, "%s", out)
-	ex, err := run(t, "elixir", "-e",
+	ex, err := runTool(t, "elixir", "-e",
 		`for app <- [:elixir, :eex, :ex_unit, :iex, :logger, :mix], Application.load(app) in [:ok, {:error, {:already_loaded, app}}], m <- Application.spec(app, :modules), do: IO.puts(m)`)
 	require.NoError(t, err, "%s", ex)
 	for _, m := range strings.Fields(string(out) + string(ex)) {

@@ -52,9 +52,9 @@ func startsInSimulator(name string, src []byte) bool {
 	return true
 }
 
-// run runs a program in a temporary directory, so that a crash dump
+// runTool runs a program in a temporary directory, so that a crash dump
 // lands there, and returns what it printed.
-func run(t *testing.T, name string, args ...string) ([]byte, error) {
+func runTool(t *testing.T, name string, args ...string) ([]byte, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = t.TempDir()
 	return cmd.CombinedOutput()
@@ -85,7 +85,7 @@ func checkErlangExports(t *testing.T, cases []exportCase) []string {
 	for i, c := range cases {
 		dir := filepath.Join(root, fmt.Sprint(i))
 		paths := writeFiles(t, dir, c.files)
-		out, err := run(t, erlc, append([]string{"+warnings_as_errors", "-o", dir}, paths...)...)
+		out, err := runTool(t, erlc, append([]string{"+warnings_as_errors", "-o", dir}, paths...)...)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: erlc: %s", c.name, out))
 			continue
@@ -115,7 +115,7 @@ func checkElixirExports(t *testing.T, cases []exportCase) []string {
 		paths = append(paths, writeFiles(t, filepath.Join(root, "src"), c.files)...)
 		input = append(input, checkTerm(i, "elixir", "none", c.files, "  #"))
 	}
-	out, err := run(t, elixirc, append([]string{"--warnings-as-errors", "-o", beams}, paths...)...)
+	out, err := runTool(t, elixirc, append([]string{"--warnings-as-errors", "-o", beams}, paths...)...)
 	if err != nil {
 		return []string{fmt.Sprintf("elixirc: %s", out)}
 	}
@@ -164,12 +164,12 @@ func runChecks(t *testing.T, root string, cases []exportCase, input []string, cm
 	require.NoError(t, os.MkdirAll(check, 0o755))
 	src, err := filepath.Abs(filepath.Join("testdata", "export_check.erl"))
 	require.NoError(t, err)
-	out, err := run(t, "erlc", "-o", check, src)
+	out, err := runTool(t, "erlc", "-o", check, src)
 	require.NoError(t, err, "erlc export_check.erl: %s", out)
 	in := filepath.Join(root, "check.input")
 	require.NoError(t, os.WriteFile(in, []byte("%% -*- coding: utf-8 -*-\n"+strings.Join(input, "")), 0o644))
 	args := append(append([]string{"-pa", check}, cmd[1:]...), in)
-	out, err = run(t, cmd[0], args...)
+	out, err = runTool(t, cmd[0], args...)
 	require.NoError(t, err, "%s: %s", cmd[0], out)
 	return readChecks(cases, input, string(out))
 }

@@ -76,9 +76,9 @@ func TestExportedErlangRuns(t *testing.T) {
 		require.NoError(t, os.WriteFile(p, []byte(f.Text), 0o644))
 		args = append(args, p)
 	}
-	out, err := run(t, "erlc", args...)
+	out, err := runTool(t, "erlc", args...)
 	require.NoError(t, err, string(out))
-	out, err = run(t, "erl", "-noshell", "-pa", dir, "-eval",
+	out, err = runTool(t, "erl", "-noshell", "-pa", dir, "-eval",
 		`{ok, _} = crashcourse_top_sup:start_link(), io:format("~w~n", [supervisor:count_children(crashcourse_top_sup)]), halt().`)
 	require.NoError(t, err, string(out))
 	assert.Equal(t, "[{specs,3},{active,3},{supervisors,1},{workers,2}]", strings.TrimSpace(string(out)))
