@@ -122,9 +122,9 @@ func runOnOTP(t *testing.T, files []File, eval string) string {
 	t.Helper()
 	requireErlang(t)
 	dir := t.TempDir()
-	out, err := run(t, "erlc", append([]string{"-o", dir}, writeFiles(t, dir, files)...)...)
+	out, err := runTool(t, "erlc", append([]string{"-o", dir}, writeFiles(t, dir, files)...)...)
 	require.NoError(t, err, string(out))
-	out, err = run(t, "erl", "-noshell", "-pa", dir, "-eval", eval)
+	out, err = runTool(t, "erl", "-noshell", "-pa", dir, "-eval", eval)
 	require.NoError(t, err, string(out))
 	return string(out)
 }
