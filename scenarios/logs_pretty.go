@@ -30,7 +30,10 @@ func pp(t sim.Term, col, tail int) string {
 	case sim.List:
 		return ppSeq("[", v, "]", col, tail)
 	case sim.Tuple:
-		if _, tagged := v[0].(sim.Atom); tagged && len(v) > 1 {
+		if len(v) < 2 {
+			return ppSeq("{", v, "}", col, tail)
+		}
+		if _, tagged := v[0].(sim.Atom); tagged {
 			return ppTagged(v, col, tail)
 		}
 		return ppSeq("{", v, "}", col, tail)

@@ -64,6 +64,8 @@ func TestPrettyBreaksLinesAsOTPsLoggerDoes(t *testing.T) {
      {gen_server,handle_msg,6,[{file,"gen_server.erl"},{line,1200}]},
      {proc_lib,init_p_do_apply,3,[{file,"proc_lib.erl"},{line,240}]}]}`},
 		{"short", sim.Tuple{sim.Atom("boom"), sim.Stack{}}, 12, "{boom,[...]}"},
+		{"empty at the margin", sim.Tuple{}, 79, "{}"},
+		{"one element at the margin", sim.Tuple{sim.Atom("a")}, 79, "{a}"},
 	} {
 		require.Equal(t, c.want, pretty(c.term, c.col), c.name)
 		for _, l := range strings.Split(pretty(c.term, c.col), "\n") {

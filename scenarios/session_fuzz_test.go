@@ -16,6 +16,7 @@ func FuzzSession(f *testing.F) {
 	f.Add([]byte("spawn a\na: spawn_link b\nb: monitor a\nkill a\nwhy b\nps\ntree\ninfo b\ntrace 3\n"))
 	f.Add([]byte("spawn a\na: send_after 1s a x\nchaos 3 for 2s\nrun\nstep 4\nadvance 1s\nexpect exit_order a\n"))
 	f.Add([]byte("spawn a\nspawn b\nsend a #{<b> => <<\"x\">>, k => [1.0]}\nexpect mailbox a [#{<b> => _, k => [_]}]\na: exit #{r => <<1>>}\nexpect dead a reason=#{r => <<1>>}\n"))
+	f.Add([]byte("logs on\nsup s intensity=1 { worker w register=db; sup i intensity=0 { worker c trap_exit terminate=1s shutdown=10 } }\nw: crash {a,#{k => <<1>>}}\nw: exit {}\nspawn p\np: crash {}\nkill c\nrun\nreset\nlogs off\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cmds, _ := Parse("fuzz.scn", src)
 		s := NewSession(1)
