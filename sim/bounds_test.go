@@ -47,6 +47,21 @@ func TestBound_RetryCastWaitsInTheMailbox(t *testing.T) {
 	requireMailbox(t, w, s, Tuple{Atom("$gen_cast"), Tuple{Atom("try_again_restart"), Atom("w")}})
 }
 
+func TestBound_RetryFindsItsChildWhenTheNameMovedOn(t *testing.T) {
+	// The cast names the child by id; the name may meanwhile denote a
+	// process that is not the child (a failed start leaves it free).
+	w, s := stormWorld(t)
+	for countKind(w, 0, KindStartError, s) == 0 {
+		w.Step(1)
+	}
+	_, _, err := w.Spawn(Shell, SpawnOpts{Name: "w"})
+	require.NoError(t, err)
+	for i := 0; i < 10 && countKind(w, 0, KindStartError, s) == 1; i++ {
+		w.Step(1)
+	}
+	require.Equal(t, 2, countKind(w, 0, KindStartError, s), "the retry found its child and ran")
+}
+
 func TestBound_ChildStartPastTheProcessLimit(t *testing.T) {
 	// Checked on OTP 25 (erl +P 1024): past the process limit, spawn_opt
 	// raises system_limit inside proc_lib:start_link and do_start_child

@@ -12,4 +12,9 @@
 // randomness: the same actions and seed give the same trace, byte for byte.
 // Where OTP leaves an order open, the kernel picks one fixed order and says so
 // on the function that decides it.
+//
+// Everything is bounded, so no input can take unbounded memory or time: a
+// run stops after MaxRunEvents events (a supervisor retrying a failed
+// restart forever does so one event per retry), a world spawns at most
+// MaxProcesses processes, and the clock never passes MaxTime.
 package sim

@@ -143,7 +143,7 @@ func (w *World) restartChildren(s *supervisor, key int32) {
 // child still waiting to be restarted.
 func (w *World) supCast(s *supervisor, m Message) {
 	id := string(w.terms[m.Term].(Tuple)[1].(Atom))
-	c := s.childByID(id)
+	c := w.castChild(s, id)
 	if c == nil || !c.restarting {
 		return
 	}
@@ -152,6 +152,21 @@ func (w *World) supCast(s *supervisor, m Message) {
 		return
 	}
 	s.then(step{kind: doRestart, keys: []int32{c.key}})
+}
+
+// castChild finds the child id a cast names. Its latest incarnation, the
+// process the name denotes, knows its key, so a supervisor of many
+// children retrying one finds it without a scan; when the name has since
+// gone to a process that is not s's child, a scan finds it.
+func (w *World) castChild(s *supervisor, id string) *child {
+	if p, ok := w.names[id]; ok && w.proc(p).parent == s.pid {
+		if e := w.extOf(w.proc(p)); e != nil && e.child != nil {
+			if c := s.byKey(e.childKey); c != nil && c.id() == id {
+				return c
+			}
+		}
+	}
+	return s.childByID(id)
 }
 
 // castRetry is gen_server:cast(self(), {try_again_restart, Id}) after a
