@@ -1,0 +1,174 @@
+package lessons
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// checkSeed is the seed of every check's world: checks are deterministic.
+const checkSeed = 0
+
+// Check checks a learner's answer to ex: their commands (a command
+// exercise) or their prediction (a predict exercise). name is the file
+// name errors in src are positioned in. Check runs a fresh world each
+// time: the exercise's setup, the learner's commands (after refusing any
+// verb the exercise does not allow), a mark, the faults, then the
+// expectations. It is pure and deterministic.
+func Check(ex *Exercise, name string, src []byte) Verdict {
+	if ex.Predict() {
+		return checkPrediction(ex, name, src)
+	}
+	cmds, err := scenarios.Parse(name, src)
+	var list scenarios.ErrorList
+	if errors.As(err, &list) {
+		return Verdict{Errors: list}
+	}
+	if refused := refusals(ex, cmds); len(refused) > 0 {
+		return Verdict{Refused: refused}
+	}
+	r := newReplay(ex)
+	v := Verdict{}
+	r.learner(cmds, &v)
+	r.faults()
+	r.expectations(&v)
+	v.Notes = r.notes
+	v.Pass = len(v.Failures) == 0
+	if v.Pass {
+		v.Said = ex.Pass
+	}
+	return v
+}
+
+// refusals lists the learner's commands whose verb ex does not allow.
+func refusals(ex *Exercise, cmds []*scenarios.Command) []Refusal {
+	var out []Refusal
+	for _, c := range cmds {
+		if !ex.Allows(c.Verb) {
+			out = append(out, Refusal{Line: c.Pos.Line, Verb: c.Verb, Text: c.Text})
+		}
+	}
+	return out
+}
+
+// origin says which line of which part made a command run.
+type origin struct {
+	part string // "setup", "learner", "fault"
+	line int
+	text string
+}
+
+// String names the origin as a failure message does.
+func (o origin) String() string {
+	switch o.part {
+	case "learner":
+		return sprintf("your line %d: `%s`", o.line, o.text)
+	case "fault":
+		return sprintf("the exercise's fault `%s`", o.text)
+	}
+	return sprintf("the exercise's setup `%s`", o.text)
+}
+
+// span is the trace entries one command caused.
+type span struct {
+	from, to sim.Seq
+	o        origin
+}
+
+// replay is one run of an exercise on a fresh world.
+type replay struct {
+	ex    *Exercise
+	s     *scenarios.Session
+	spans []span
+	notes []string
+	// marked is the last trace entry before the faults.
+	marked sim.Seq
+}
+
+func newReplay(ex *Exercise) *replay {
+	r := &replay{ex: ex, s: scenarios.NewSession(checkSeed)}
+	r.block(ex.Setup, "setup")
+	return r
+}
+
+// block runs the commands of one of the exercise's blocks. They parsed
+// when the lesson did, so errors here are not expected.
+func (r *replay) block(b Block, part string) {
+	cmds, _ := scenarios.ParseLine(r.ex.Pos.File, b.Pos.Line, b.Text)
+	for _, c := range cmds {
+		r.exec(c, part)
+	}
+}
+
+func (r *replay) exec(c *scenarios.Command, part string) scenarios.Result {
+	res := r.s.Exec(c)
+	if res.To >= res.From {
+		r.spans = append(r.spans, span{res.From, res.To, origin{part, c.Pos.Line, c.Text}})
+	}
+	if res.Note != "" {
+		r.notes = append(r.notes, res.Note)
+	}
+	return res
+}
+
+// learner runs the learner's commands, noting those that failed.
+func (r *replay) learner(cmds []*scenarios.Command, v *Verdict) {
+	for _, c := range cmds {
+		if c.Expect != nil {
+			continue
+		}
+		res := r.exec(c, "learner")
+		if res.Err != nil && !res.Outcome {
+			v.CommandErrors = append(v.CommandErrors,
+				sprintf("your line %d: `%s` failed: %s", c.Pos.Line, c.Text, res.Err.Message()))
+		}
+	}
+}
+
+// faults marks the trace and fires the exercise's faults.
+func (r *replay) faults() {
+	mark, _ := scenarios.ParseLine("", 1, "mark")
+	r.s.Exec(mark[0])
+	r.marked = sim.Seq(r.s.World().TraceLen())
+	r.block(r.ex.Faults, "fault")
+}
+
+// expectations evaluates the expect block, explaining each failure.
+func (r *replay) expectations(v *Verdict) {
+	cmds, _ := scenarios.ParseLine(r.ex.Pos.File, r.ex.Expect.Pos.Line, r.ex.Expect.Text)
+	for _, c := range cmds {
+		res := r.s.Exec(c)
+		if res.Check == nil || res.Check.Pass {
+			continue
+		}
+		f := Failure{Expect: c.Text, Want: res.Check.Want, Got: res.Check.Got}
+		f.Because = r.explainExpect(c.Expect)
+		v.Failures = append(v.Failures, f)
+	}
+}
+
+// originOf is the origin of the command that caused trace entry s.
+func (r *replay) originOf(s sim.Seq) (origin, bool) {
+	for _, sp := range r.spans {
+		if s >= sp.from && s <= sp.to {
+			return sp.o, true
+		}
+	}
+	return origin{}, false
+}
+
+// pidOf resolves a process as an expectation names it, now.
+func (r *replay) pidOf(p scenarios.ProcRef) (sim.Pid, bool) {
+	w := r.s.World()
+	switch {
+	case p.IsPid:
+		return sim.Pid(p.Pid), w.Exists(sim.Pid(p.Pid))
+	case p.Registered != "":
+		return w.Whereis(p.Registered)
+	}
+	return w.Lookup(p.Name)
+}
+
+func quote(s string) string { return "`" + strings.TrimSpace(s) + "`" }

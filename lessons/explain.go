@@ -1,0 +1,188 @@
+package lessons
+
+import (
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
+)
+
+// explainExpect says why a failed expectation saw what it saw: the death
+// or the survival of the processes it names, with the causal chain mapped
+// back to the lines that made each step happen.
+func (r *replay) explainExpect(e *scenarios.ExpectCmd) []string {
+	var out []string
+	for _, ref := range e.Procs {
+		p, ok := r.pidOf(ref)
+		if !ok {
+			continue
+		}
+		switch e.Kind {
+		case "alive", "dead", "exit_order":
+			out = append(out, r.explainFate(p)...)
+		case "restarts":
+			out = append(out, r.explainRestarts(p)...)
+		}
+	}
+	return out
+}
+
+// explainFate explains p's death, or why it is still alive.
+func (r *replay) explainFate(p sim.Pid) []string {
+	if r.s.World().Alive(p) {
+		return r.explainSurvival(p)
+	}
+	return r.explainDeath(p)
+}
+
+// explainDeath walks sim's Why chain of p from its death back to the first
+// cause, one sentence per process that died on the way.
+func (r *replay) explainDeath(p sim.Pid) []string {
+	w := r.s.World()
+	chain := w.Why(p)
+	var out []string
+	for i := len(chain) - 1; i >= 0; i-- {
+		s := chain[i]
+		e := w.Entry(s)
+		switch {
+		case e.Kind == sim.KindExit && i > 0 && w.Entry(chain[i-1]).Kind == sim.KindSignal:
+			out = append(out, r.diedOfSignal(s, chain[i-1]))
+			i--
+		case e.Kind == sim.KindExit:
+			out = append(out, r.died(s)+r.rootOf(s))
+		default:
+			out = append(out, quote(scenarios.Who(w, s))+" "+scenarios.Describe(w, s)+r.rootOf(s))
+		}
+	}
+	return out
+}
+
+// rootOf names the command behind entry s when nothing inside the world
+// caused it, as " (the exercise's fault `…`)"; "" for other entries.
+func (r *replay) rootOf(s sim.Seq) string {
+	if r.s.World().Entry(s).Cause != 0 {
+		return ""
+	}
+	return r.lineOf(s, "")
+}
+
+// died is "`P` died with `R`" for exit entry s.
+func (r *replay) died(s sim.Seq) string {
+	w := r.s.World()
+	e := w.Entry(s)
+	pr := scenarios.At(w, s)
+	return quote(pr.Label(e.Pid)) + " died with " + quote(pr.Term(w.Term(e.Term)))
+}
+
+// diedOfSignal explains exit entry s caused by the exit signal entry sig.
+func (r *replay) diedOfSignal(s, sig sim.Seq) string {
+	w := r.s.World()
+	e, g := w.Entry(s), w.Entry(sig)
+	from := quote(scenarios.At(w, sig).Label(g.Other))
+	if g.Has(sim.FlagViaLink) {
+		return r.died(s) + " because it is linked to " + from + r.lineOf(r.linkEntry(e.Pid, g.Other, sig), "the link was made by ")
+	}
+	return r.died(s) + " because " + from + " sent it an exit signal" + r.lineOf(g.Cause, "")
+}
+
+// lineOf names the command behind trace entry s, as " (your line 3:
+// `a: link b`)", with prefix inside the parentheses; "" when s is 0 or no
+// command is known.
+func (r *replay) lineOf(s sim.Seq, prefix string) string {
+	if s == 0 {
+		return ""
+	}
+	o, ok := r.originOf(s)
+	if !ok {
+		return ""
+	}
+	return " (" + prefix + o.String() + ")"
+}
+
+// linkEntry finds the entry, before entry before, that linked a and b: a
+// link or a linked spawn between them; 0 if none is found.
+func (r *replay) linkEntry(a, b sim.Pid, before sim.Seq) sim.Seq {
+	w := r.s.World()
+	for s := before - 1; s > 0; s-- {
+		e := w.Entry(s)
+		pair := e.Pid == a && e.Other == b || e.Pid == b && e.Other == a
+		if pair && (e.Kind == sim.KindLink || e.Kind == sim.KindSpawn && e.Has(sim.FlagLinked)) {
+			return s
+		}
+	}
+	return 0
+}
+
+// explainSurvival says why p is alive: how the exit signals that reached
+// it since the faults ended, or that none did.
+func (r *replay) explainSurvival(p sim.Pid) []string {
+	w := r.s.World()
+	name := quote(scenarios.Now(w).Label(p))
+	var out []string
+	for s := r.marked + 1; int(s) <= w.TraceLen(); s++ {
+		e := w.Entry(s)
+		if e.Kind != sim.KindSignal || e.Pid != p {
+			continue
+		}
+		pr := scenarios.At(w, s)
+		from, reason := quote(pr.Label(e.Other)), quote(pr.Term(w.Term(e.Term)))
+		switch {
+		case e.Has(sim.FlagTrapped):
+			out = append(out, sprintf("%s is alive: the exit signal %s from %s reached it, but it traps exits%s, so the signal became a message {'EXIT',%s,%s}",
+				name, reason, from, r.lineOf(r.trapEntry(p, s), "trap_exit was set by "), pr.Pid(e.Other), pr.Term(w.Term(e.Term))))
+		case e.Has(sim.FlagIgnored) && w.Term(e.Term).String() == "normal":
+			out = append(out, sprintf("%s is alive: the exit signal from %s had reason `normal`, which a process that does not trap exits ignores", name, from))
+		case e.Has(sim.FlagIgnored):
+			out = append(out, sprintf("%s is alive: the exit signal %s from %s was ignored (they were no longer linked)", name, reason, from))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, name+" is alive: no exit signal reached it after the faults; "+r.linksOf(p))
+	}
+	return out
+}
+
+// linksOf describes p's links, for a survival without signals.
+func (r *replay) linksOf(p sim.Pid) string {
+	w := r.s.World()
+	links := w.Links(p)
+	if len(links) == 0 {
+		return "it is linked to no process"
+	}
+	names := make([]string, len(links))
+	for i, l := range links {
+		names[i] = quote(scenarios.Now(w).Label(l))
+	}
+	return "it is linked to " + strings.Join(names, ", ") + " and none of them died"
+}
+
+// trapEntry finds the entry, before entry before, that made p trap exits:
+// its last trap_exit on, or else its spawn.
+func (r *replay) trapEntry(p sim.Pid, before sim.Seq) sim.Seq {
+	w := r.s.World()
+	for s := before - 1; s > 0; s-- {
+		e := w.Entry(s)
+		if e.Pid == p && (e.Kind == sim.KindTrapExit && e.Has(sim.FlagOn) || e.Kind == sim.KindSpawn) {
+			return s
+		}
+	}
+	return 0
+}
+
+// explainRestarts explains the deaths, since the faults, of the
+// incarnations of p's name, or says there were none.
+func (r *replay) explainRestarts(p sim.Pid) []string {
+	w := r.s.World()
+	name := w.Name(p)
+	var out []string
+	for s := r.marked + 1; int(s) <= w.TraceLen(); s++ {
+		e := w.Entry(s)
+		if e.Kind == sim.KindExit && name != "" && w.Name(e.Pid) == name {
+			out = append(out, r.explainDeath(e.Pid)...)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, "no "+quote(scenarios.Now(w).Label(p))+" exited after the faults")
+	}
+	return out
+}
