@@ -28,6 +28,8 @@ usage:
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
+  crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
+                                    (see crashcourse lesson --help: check, hint, watch, lint)
   crashcourse verify FILE.scn... [--runs N] [--scale N] [--max-real D] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
   crashcourse export FILE.scn --erlang|--elixir [-o DIR [--force]]
@@ -73,6 +75,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return verify(args[1:], stdout, stderr)
 	case "export":
 		return export(args[1:], stdout, stderr)
+	case "lesson", "lessons":
+		return lessonCommand(args[1:], stdout, stderr)
 	case "scenarios":
 		for _, s := range scenarios.Builtin() {
 			fmt.Fprintln(stdout, "builtin:"+s.Name)

@@ -136,22 +136,34 @@ func verifyOne(ctx context.Context, rt *otp.Runtime, file string, f verifyFlags,
 // parseFiles accepts files and flags in any order; a directory stands for
 // the *.scn files in it.
 func parseFiles(fs *flag.FlagSet, args []string) ([]string, error) {
+	args, err := parseInterleaved(fs, args)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		arg := fs.Arg(0)
+	for _, arg := range args {
 		if st, err := os.Stat(arg); err == nil && st.IsDir() {
 			matches, _ := filepath.Glob(filepath.Join(arg, "*.scn"))
 			files = append(files, matches...)
 		} else {
 			files = append(files, arg)
 		}
-		args = fs.Args()[1:]
 	}
 	return files, nil
+}
+
+// parseInterleaved parses flags and positional arguments in any order and
+// returns the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/crashcourse/crashcourse/lessons"
+)
+
+// check checks the learner's file for ex, records the result and, on a
+// pass, moves the learner to the next exercise and writes its file.
+func (env *lessonEnv) check(l *lessons.Lesson, ex *lessons.Exercise, stdout io.Writer) int {
+	v, err := env.checkFile(l, ex)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "crashcourse lesson: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprint(stdout, v.Report())
+	if !v.Pass {
+		return exitFailed
+	}
+	env.passed(l, ex, stdout)
+	return exitOK
+}
+
+// checkFile reads the learner's file for ex and checks it.
+func (env *lessonEnv) checkFile(l *lessons.Lesson, ex *lessons.Exercise) (lessons.Verdict, error) {
+	path := env.path(l, ex)
+	src, err := readFileLimited(path)
+	if err != nil {
+		return lessons.Verdict{}, fmt.Errorf("%w (run `crashcourse lesson N` first to create it)", err)
+	}
+	return lessons.Check(ex, path, src), nil
+}
+
+// passed records that ex passed and says what comes next.
+func (env *lessonEnv) passed(l *lessons.Lesson, ex *lessons.Exercise, stdout io.Writer) {
+	lp := env.progress.Lesson(l.ID)
+	lp.Exercise(ex.ID).Passed = true
+	next, ok := l.Exercise(l.Number(ex) + 1)
+	if !ok {
+		env.save()
+		fmt.Fprintf(stdout, "That was the last exercise of %q.\n", l.Title)
+		return
+	}
+	lp.Current = l.Number(next)
+	env.save()
+	path, _, err := env.ensureFile(l, next)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "crashcourse lesson: %v\n", err)
+		return
+	}
+	fmt.Fprintf(stdout, "Next: exercise %d, %q. Goal: %s\nYour file: %s\n", l.Number(next), next.Title, next.Goal, path)
+}
+
+// hint shows the next hint of ex and records that it was shown; once all
+// are shown, it shows the last again.
+func (env *lessonEnv) hint(l *lessons.Lesson, ex *lessons.Exercise, stdout io.Writer) int {
+	ep := env.progress.Lesson(l.ID).Exercise(ex.ID)
+	k := min(ep.Hints+1, len(ex.Hints))
+	fmt.Fprintf(stdout, "Hint %d of %d: %s\n", k, len(ex.Hints), ex.Hints[k-1])
+	if k > ep.Hints {
+		ep.Hints = k
+		env.save()
+	}
+	return exitOK
+}
