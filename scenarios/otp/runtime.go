@@ -104,13 +104,18 @@ func (rt *Runtime) run(ctx context.Context, program string, keep string, line fu
 	if err != nil {
 		return err
 	}
-	observed, readErr := readLines(pr, line)
+	var observed bytes.Buffer // kept only for keep
+	tee := io.Discard
+	if keep != "" {
+		tee = &observed
+	}
+	lines, readErr := readLines(pr, tee, line)
 	if readErr != nil {
 		cmd.Process.Kill()
 	}
 	runErr := cmd.Wait()
 	if keep != "" {
-		if err := keepFiles(keep, program, observed); err != nil {
+		if err := keepFiles(keep, program, observed.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -119,7 +124,7 @@ func (rt *Runtime) run(ctx context.Context, program string, keep string, line fu
 		return fmt.Errorf("the real runtime did not finish: %v", context.Cause(ctx))
 	case readErr != nil:
 		return readErr
-	case len(observed) == 0:
+	case lines == 0:
 		return fmt.Errorf("the real runtime wrote nothing (%v): %s", runErr, strings.TrimSpace(stderr.String()))
 	case runErr != nil:
 		return fmt.Errorf("the driver failed (%v): %s", runErr, strings.TrimSpace(stderr.String()))
@@ -127,19 +132,21 @@ func (rt *Runtime) run(ctx context.Context, program string, keep string, line fu
 	return nil
 }
 
-// readLines hands each line of r to line and returns all that was read.
-func readLines(r io.Reader, line func(string) error) ([]byte, error) {
-	var all bytes.Buffer
+// readLines hands each line of r to line, copies it to tee, and returns
+// how many lines it read.
+func readLines(r io.Reader, tee io.Writer, line func(string) error) (int, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	n := 0
 	for sc.Scan() {
-		all.Write(sc.Bytes())
-		all.WriteByte('\n')
+		n++
+		tee.Write(sc.Bytes())
+		tee.Write([]byte{'\n'})
 		if err := line(sc.Text()); err != nil {
-			return all.Bytes(), err
+			return n, err
 		}
 	}
-	return all.Bytes(), sc.Err()
+	return n, sc.Err()
 }
 
 // keepFiles saves the translated program, the support modules and what the
