@@ -81,7 +81,7 @@ func marker(elixir bool, name string) string {
 // writeExport writes the files under f.dir and lists them on stdout. It
 // first checks every target: a file that exists is refused (all of them
 // named, nothing written) unless f.force, and replaced only when it is a
-// regular file. Each file is written atomically, and a path is never
+// regular file the user may write. Each file is written atomically, and a path is never
 // written twice in one run.
 func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
 	paths := make([]string, len(out))
@@ -101,6 +101,8 @@ func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
 			refuse = append(refuse, err.Error())
 		case !st.Mode().IsRegular():
 			refuse = append(refuse, p+" exists and is not a regular file")
+		case !writable(p, st):
+			refuse = append(refuse, p+" exists and is read-only")
 		default:
 			exist = append(exist, p)
 		}
@@ -123,6 +125,21 @@ func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crashcourse export: replaced %d existing files: %s\n", len(exist), strings.Join(exist, ", "))
 	}
 	return exitOK
+}
+
+// writable reports whether the user may change an existing file: its
+// owner may write it (root included: a read-only file stays read-only),
+// and the process may open it for writing.
+func writable(name string, st fs.FileInfo) bool {
+	if st.Mode().Perm()&0o200 == 0 {
+		return false
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
 }
 
 // writeNew writes data to a temporary file beside name (mode 0644), syncs

@@ -109,18 +109,23 @@ func TestExportDirectory(t *testing.T) {
 	assertOnly(t, dir, "crashcourse_app_sup.erl", "crashcourse_c_server.erl", "crashcourse_d_server.erl", "crashcourse_db_server.erl", "crashcourse_inner_sup.erl")
 }
 
+// --force replaces only regular files the user may write.
 func TestExportRefusesWhatIsNotAFile(t *testing.T) {
 	f := write(t, "app.scn", exportSrc)
 	dir := t.TempDir()
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "crashcourse_db_server.erl"), 0o755))
+	readOnly := filepath.Join(dir, "crashcourse_inner_sup.erl")
+	require.NoError(t, os.WriteFile(readOnly, []byte("mine"), 0o444))
 	target := write(t, "target", "keep")
 	require.NoError(t, os.Symlink(target, filepath.Join(dir, "crashcourse_app_sup.erl")))
 	code, _, stderr := call("export", "--erlang", "-o", dir, f, "--force")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, filepath.Join(dir, "crashcourse_db_server.erl")+" exists and is not a regular file")
 	assert.Contains(t, stderr, filepath.Join(dir, "crashcourse_app_sup.erl")+" exists and is not a regular file")
+	assert.Contains(t, stderr, readOnly+" exists and is read-only")
 	assertContent(t, target, "keep")
-	assertOnly(t, dir, "crashcourse_app_sup.erl", "crashcourse_db_server.erl")
+	assertContent(t, readOnly, "mine")
+	assertOnly(t, dir, "crashcourse_app_sup.erl", "crashcourse_db_server.erl", "crashcourse_inner_sup.erl")
 }
 
 func assertContent(t *testing.T, path, want string) {

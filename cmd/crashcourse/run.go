@@ -50,7 +50,7 @@ verify flags:
 
 export flags:
   -o DIR           write the files under DIR instead (refused if one exists)
-  --force          with -o, replace the files that exist
+  --force          with -o, replace the files that exist (not read-only ones)
   On stdout each file starts with a line "%% ==> NAME <==" ("# ==> NAME <==" for
   Elixir). Modules are crashcourse_NAME_sup and crashcourse_NAME_server (Erlang),
   Crashcourse.FILE.NAME (Elixir): no OTP or Elixir module starts so.
