@@ -34,6 +34,7 @@ func (w *World) Clone() *World {
 		x := *k
 		c.calls[i] = &x
 	}
+	c.gcalls = append([]genCall(nil), w.gcalls...)
 	c.topSups = append([]Pid(nil), w.topSups...)
 	c.victims.tree = append([]int32(nil), w.victims.tree...)
 	c.shellAcks = maps.Clone(w.shellAcks)

@@ -35,6 +35,8 @@ func (w *World) checkActor(actor Pid) error {
 		return refuse(w.Label(actor) + " is a supervisor: it only runs its behaviour and never acts on command")
 	case p.flags&flagHung != 0:
 		return refuse(w.Label(actor) + " is hung and does nothing until `" + w.Label(actor) + ": recover`")
+	case w.inCall(p):
+		return refuse(w.Label(actor) + " is waiting in gen_server:call and does nothing else until the call ends")
 	case w.workerOf(p).busy() != "":
 		return refuse(w.Label(actor) + " is inside " + w.workerOf(p).busy() + " and handles nothing else until it returns")
 	}

@@ -43,8 +43,8 @@ func (f *fuzzWorld) ref(b byte) Ref {
 func (f *fuzzWorld) act(op, a, b byte) {
 	w, x, y := f.w, f.actor(a), f.pid(b)
 	reason := fuzzReasons[int(b)%len(fuzzReasons)]
-	if op%24 >= 16 {
-		f.supAct(op%24-16, a, b)
+	if op%26 >= 16 {
+		f.supAct(op%26-16, a, b)
 		w.RunInstant()
 		return
 	}
@@ -120,7 +120,8 @@ func fuzzSpec(a, b byte) SupSpec {
 	return spec
 }
 
-// supAct performs a supervisor operation: start one, call one, stop one.
+// supAct performs a supervisor operation (start one, call one, stop one),
+// a gen_server call, or a hang or recover.
 func (f *fuzzWorld) supAct(op, a, b byte) {
 	w := f.w
 	sup := f.pid(b)
@@ -141,6 +142,10 @@ func (f *fuzzWorld) supAct(op, a, b byte) {
 		w.Stop(sup)
 	case 7:
 		w.Hang(f.pid(a))
+	case 8:
+		w.Call(f.actor(a), Dest{Pid: sup}, Atom("ping"), CallTimeout{Set: a%3 != 0, After: Time(a) * 10 * Millisecond})
+	case 9:
+		w.Recover(f.pid(a))
 	}
 	for i := 0; i < w.NumProcesses(); i++ {
 		if p := FirstPid + Pid(i); w.Supervised(p) && !contains(f.pids, p) {
@@ -348,6 +353,7 @@ func FuzzKernelInvariants(f *testing.F) {
 	f.Add(uint64(3), []byte{1, 4, 0, 1, 4, 1, 1, 8, 2, 6, 5, 0, 9, 0, 3, 15, 0, 3, 8, 5, 0})
 	f.Add(uint64(4), []byte{16, 1, 2, 16, 3, 5, 8, 5, 1, 7, 9, 2, 18, 0, 1, 14, 0, 200, 19, 1, 0, 22, 0, 1, 14, 0, 250})
 	f.Add(uint64(5), []byte{17, 2, 10, 8, 6, 3, 8, 7, 3, 8, 8, 3, 14, 0, 90, 23, 5, 2, 20, 0, 0, 14, 0, 255, 14, 0, 255})
+	f.Add(uint64(6), []byte{0, 0, 0, 0, 1, 1, 16, 1, 2, 23, 1, 2, 24, 5, 2, 24, 9, 0, 14, 0, 200, 25, 2, 0, 24, 0, 2, 14, 0, 255, 9, 0, 2})
 	f.Fuzz(func(t *testing.T, seed uint64, prog []byte) {
 		if len(prog) > 3*400 {
 			prog = prog[:3*400]

@@ -11,6 +11,7 @@ const (
 	MsgCall                 // {'$gen_call', {From, Tag}, Request}: a call to a supervisor
 	MsgCast                 // {'$gen_cast', Request}: a supervisor's note to itself
 	MsgAck                  // {ack, From, Result}: a started child's init is done
+	MsgReq                  // {'$gen_call', {From, _}, Request}, the whole term in Term: a gen_server call; Aux: the call
 )
 
 // Message is one message in a mailbox, kept compact; World.MessageTerm
@@ -109,7 +110,12 @@ func (w *World) deliverMessage(e event) {
 	s := w.record(entry)
 	saved := w.cause
 	w.cause = s
-	w.deliver(e.to, Message{Kind: MsgPlain, Term: e.term})
+	if e.flags&evFlagCall != 0 {
+		w.deliver(e.to, Message{Kind: MsgReq, From: e.from, Term: e.term, Aux: int32(e.aux)})
+		w.workerNext(e.to, s)
+	} else {
+		w.deliver(e.to, Message{Kind: MsgPlain, Term: e.term})
+	}
 	w.cause = saved
 }
 

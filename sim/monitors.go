@@ -12,6 +12,7 @@ type monitor struct {
 	watcher, target Pid
 	ref             Ref
 	name            string // monitored by registered name: DOWN names {Name, Node}
+	call            int32  // 1 + index in World.gcalls when it is a call's monitor
 	state           monState
 }
 
@@ -121,6 +122,10 @@ func (w *World) dropMonitorsOf(ext *procExt) {
 // removed meanwhile: after demonitor returns, no DOWN arrives (fact B14).
 func (w *World) deliverDown(e event) {
 	m := &w.mons[e.aux]
+	if m.call != 0 && m.state == monFired {
+		w.callDown(e, m)
+		return
+	}
 	if m.state != monFired || !w.proc(m.watcher).alive() {
 		return
 	}

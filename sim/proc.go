@@ -42,6 +42,7 @@ type procExt struct {
 	childKey int32       // its key among that supervisor's children
 	sup      *supervisor // its supervisor state, when it is one
 	wk       *worker     // its gen_server state, when it is a supervised worker
+	calling  int32       // 1 + index in World.gcalls of the call it waits in; 0 when none
 }
 
 func (p *proc) alive() bool    { return p.flags&flagAlive != 0 }

@@ -15,6 +15,9 @@ const (
 	evWorkerExit                   // a worker's terminate/2 is done
 	evHealth                       // a health check ticks, or times out
 	evSupRetry                     // a supervisor takes its next message after casting itself a retry
+	evCallTimer                    // the timeout of call `aux` runs out
+	evServed                       // worker `to` returns from handle_call/3 for call `aux`
+	evReply                        // the reply to call `aux` reaches its caller
 )
 
 // event is one pending effect. It holds no pointers, so a queue of millions

@@ -31,6 +31,10 @@ func (w *World) stale(e *event) bool {
 		return w.healthStale(e)
 	case evSupRetry:
 		return !w.proc(e.to).alive()
+	case evCallTimer:
+		return w.callStale(e)
+	case evServed:
+		return w.serveStale(e)
 	}
 	return false
 }
@@ -88,6 +92,12 @@ func (w *World) exec(e event) {
 		w.healthEvent(e)
 	case evSupRetry:
 		w.retryTurn(e)
+	case evCallTimer:
+		w.callTimedOut(e)
+	case evServed:
+		w.serveDone(e)
+	case evReply:
+		w.callReplied(e)
 	}
 }
 

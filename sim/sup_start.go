@@ -127,7 +127,7 @@ func (w *World) initDone(e event) {
 	r := w.finishInit(e.to, wk.init)
 	w.sendAck(w.proc(e.to).parent, e.to, r)
 	if r.pid != 0 {
-		w.resumeStop(e.to, wk, e.cause)
+		w.workerNext(e.to, e.cause)
 	}
 	w.cause = saved
 }

@@ -319,6 +319,8 @@ func (w *World) supHandle(s *supervisor, m Message) {
 		w.supCall(s, m.Aux)
 	case MsgCast:
 		w.supCast(s, m)
+	case MsgReq:
+		w.supUnknownCall(s)
 	}
 }
 

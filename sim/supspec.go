@@ -127,6 +127,7 @@ type ChildSpec struct {
 	Terminate Time         // how long its terminate/2 runs
 	Init      []InitResult // consumed one per start, the last repeating; empty means ok
 	InitTime  Time         // how long init/1 takes
+	CallTime  Time         // how long handle_call/3 takes for each request
 	Register  string       // registered as {local, Register} on every start
 	Health    *Health
 	Backoff   *Backoff

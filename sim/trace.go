@@ -51,6 +51,12 @@ const (
 	KindTerminate // Pid runs terminate(Term) before exiting with Term
 	KindHang      // Pid stops answering
 	KindRecover   // Pid answers again
+
+	// gen_server calls.
+	KindGenCall     // Pid calls Other (0: a free registered name): Term is {gen_server,call,Args}
+	KindServe       // worker Pid runs handle_call for request Term from Other
+	KindCallReturn  // the reply Term from Other reaches Pid: its call returns (FlagDropped: the call was over)
+	KindCallTimeout // Pid's call to Other, Term {gen_server,call,Args}, timed out
 	kindCount
 )
 
@@ -67,6 +73,7 @@ var kindNames = [kindCount]string{
 	KindTimeout: "timeout", KindBackoff: "backoff", KindHealthCheck: "health_check",
 	KindUnhealthy: "unhealthy", KindCall: "call", KindReply: "reply",
 	KindTerminate: "terminate", KindHang: "hang", KindRecover: "recover",
+	KindGenCall: "gen_call", KindServe: "handle_call", KindCallReturn: "call_return", KindCallTimeout: "call_timeout",
 }
 
 func (k Kind) String() string {

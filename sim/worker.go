@@ -5,7 +5,8 @@ type worker struct {
 	init        InitResult // the init result of a start whose init takes time
 	initing     bool       // inside a slow init/1
 	terminating bool       // inside terminate/2
-	pending     TermID     // a stop from its supervisor that came while it hung
+	pending     TermID     // a stop from its supervisor that came while it could not handle it
+	serving     int32      // 1 + index in World.gcalls of the call it serves
 }
 
 // busy says what gen_server callback a worker is inside, if any: it then
@@ -18,6 +19,8 @@ func (wk *worker) busy() string {
 		return "init/1"
 	case wk.terminating:
 		return "terminate/2"
+	case wk.serving != 0:
+		return "handle_call/3"
 	}
 	return ""
 }
@@ -31,11 +34,13 @@ func (w *World) workerOf(p *proc) *worker {
 
 // workerStop is a trapping gen_server getting an exit signal from its
 // parent: it runs terminate/2 for its terminate= time, then exits with the
-// same reason. A hung worker runs nothing until it recovers, and one inside
-// a slow init/1 nothing until init returns: the EXIT waits in its mailbox
-// (resumeStop reads it then), and only a kill can end the worker sooner.
+// same reason. A hung worker runs nothing until it recovers, one inside a
+// slow init/1 nothing until init returns, and one serving a call or
+// waiting in its own nothing until that call ends: the EXIT waits in its
+// mailbox (workerNext reads it in its turn), and only a kill can end the
+// worker sooner.
 func (w *World) workerStop(pid Pid, wk *worker, reason TermID, cause Seq) {
-	if w.proc(pid).flags&flagHung != 0 || wk.initing {
+	if w.deferring(w.proc(pid), wk) {
 		wk.pending = reason
 		w.deliver(pid, Message{Kind: MsgExit, From: w.proc(pid).parent, Term: reason})
 		return
@@ -58,8 +63,8 @@ func (w *World) Hang(actor Pid) error {
 	return nil
 }
 
-// Recover makes a hung process answer again; a stop its supervisor sent
-// meanwhile now runs.
+// Recover makes a hung process answer again; what queued meanwhile (call
+// requests, a stop from its supervisor) now runs in arrival order.
 func (w *World) Recover(actor Pid) error {
 	if err := w.checkTarget(actor); err != nil {
 		return err
@@ -70,22 +75,8 @@ func (w *World) Recover(actor Pid) error {
 	}
 	p.flags &^= flagHung
 	s := w.record(Entry{Kind: KindRecover, Pid: actor, Cause: w.cause})
-	if wk := w.workerOf(p); wk != nil {
-		w.resumeStop(actor, wk, s)
-	}
+	w.workerNext(actor, s)
 	return nil
-}
-
-// resumeStop runs the stop from its supervisor that reached wk while it
-// could not handle it (hung, or in init/1), now that it can.
-func (w *World) resumeStop(pid Pid, wk *worker, cause Seq) {
-	if wk.pending == 0 {
-		return
-	}
-	reason, parent := wk.pending, w.proc(pid).parent
-	wk.pending = 0
-	w.takeMessage(pid, func(m Message) bool { return m.Kind == MsgExit && m.From == parent && m.Term == reason })
-	w.workerStop(pid, wk, reason, cause)
 }
 
 // Hung reports whether p is hung.

@@ -23,6 +23,7 @@ type World struct {
 	victims    victims // chaos's index of candidates, while chaos is on
 	cause      Seq     // cause recorded by actions: 0 for commands from outside
 	calls      []*call
+	gcalls     []genCall           // gen_server calls in the order made
 	topSups    []Pid               // top-level supervisors in start order
 	shellAcks  map[Pid]startResult // start results the shell waits for
 	supTokens  uint32
