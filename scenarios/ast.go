@@ -78,16 +78,17 @@ type Command struct {
 // ProcCmd carries the arguments of a process or signal verb:
 // spawn, spawn_link, spawn_monitor, link, unlink, monitor, demonitor,
 // trap_exit, exit (exit/1 when Target is nil), crash, kill, send, register,
-// unregister, send_after, cancel_timer, receive, flush, hang, recover.
+// unregister, send_after, cancel_timer, receive, flush, hang, recover, call.
 type ProcCmd struct {
 	Target   *ProcRef  // the process acted upon, when the verb takes one
 	Name     string    // spawn*: the new process's name; register/unregister: the registered name
 	TrapExit bool      // spawn*: [trap_exit]
 	Flag     bool      // trap_exit on|off; demonitor [flush]
 	Reason   *TermExpr // exit, crash (nil: default boom), kill (nil)
-	Msg      *TermExpr // send, send_after
+	Msg      *TermExpr // send, send_after; call: the request (nil: ping)
 	Ref      int       // demonitor, cancel_timer: K of #Ref<K>
 	After    time.Duration
+	Timeout  *CallTimeout // call: timeout= (nil: gen_server:call/2)
 }
 
 // TimeCmd carries advance, run, step, seed, chaos and mark.
@@ -169,6 +170,7 @@ type WorkerSpec struct {
 	Terminate time.Duration // terminate=DURATION, default 0
 	Init      []InitResult  // init=..., consumed one per start, the last repeating; empty: ok
 	InitTime  time.Duration // init_time=DURATION
+	CallTime  time.Duration // call_time=DURATION: how long each call request takes
 	Register  string        // register=NAME
 	Count     int           // count=N extension (0: not given)
 	Health    *Health       // health=INTERVAL/TIMEOUT/THRESHOLD extension

@@ -188,7 +188,7 @@ var complArgs = map[string][]complArg{
 	"trap_exit": {cOneOf("on", "off")}, "exit": {cProc, cFree}, "crash": {cFree},
 	"send": {cDest, cFree}, "send_after": {cFree, cDest, cFree},
 	"register": {cFree, cProc}, "unregister": {complArg{kind: complRegName}},
-	"receive": {cProc}, "flush": {cProc}, "hang": {}, "recover": {},
+	"receive": {cProc}, "flush": {cProc}, "hang": {}, "recover": {}, "call": {cDest, complArg{kind: complOpts, words: []string{"timeout"}}},
 	"advance": {cFree}, "run": {cFree}, "step": {cFree}, "seed": {cFree}, "chaos": {cFree, cOneOf("for"), cFree}, "mark": {}, "reset": {}, "logs": {cOneOf("on", "off")},
 	"ps": {}, "tree": {}, "time": {}, "info": {cProc}, "mailbox": {cProc}, "why": {cProc},
 	"whereis": {cReg}, "trace": {cFree}, "help": {complArg{kind: complVerb}},
@@ -279,6 +279,7 @@ var complValues = map[string][]string{
 	"shutdown":      {"brutal_kill", "infinity", "5000"},
 	"auto_shutdown": {"never", "any_significant", "all_significant"},
 	"init":          {"ok", "ignore", "error:", "crash:"},
+	"timeout":       {"infinity", "5000"},
 }
 
 // complOptions offers option keys not yet in used (flags as words, others as

@@ -61,7 +61,7 @@ func TestComplete(t *testing.T) {
 		{line: "sup s { worker w r", word: "r", want: []string{"restart=", "register="}},
 		{line: "sup s { worker w; worker v restart=t", word: "restart=t", want: []string{"restart=transient ", "restart=temporary "}},
 		{line: "worker w ", inBody: true, want: []string{"restart=", "shutdown=", "significant ", "trap_exit ",
-			"terminate=", "init=", "init_time=", "register=", "count=", "health=", "backoff="}},
+			"terminate=", "init=", "init_time=", "call_time=", "register=", "count=", "health=", "backoff="}},
 		{line: "worker w shutdown=b", inBody: true, word: "shutdown=b", want: []string{"shutdown=brutal_kill "}},
 		{line: "worker w init=ok,e", inBody: true, word: "init=ok,e", want: []string{"init=ok,error:"}},
 		{line: "worker w trap_exit t", inBody: true, word: "t", want: []string{"terminate="}},
@@ -73,6 +73,9 @@ func TestComplete(t *testing.T) {
 		{line: "spawn a; a: spawn_link b; kill ", want: []string{"alpha ", "beta ", "boss "}},
 		{line: "frobnicate ", want: nil},
 		{line: "send alpha {", word: "{"},
+		{line: "alpha: call ", want: []string{"alpha ", "beta ", "boss ", "@db ", "@cache "}},
+		{line: "call @db ", want: []string{"timeout="}},
+		{line: "call @db {get,1} timeout=i", word: "timeout=i", want: []string{"timeout=infinity "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -105,8 +108,11 @@ func TestCompleteValuesParse(t *testing.T) {
 				opt += "boom"
 			}
 			src := "sup s { worker w " + opt + " }"
-			if slices.Contains(supKeys, key) {
+			switch {
+			case slices.Contains(supKeys, key):
 				src = "sup s " + opt + " { worker w }"
+			case key == "timeout":
+				src = "call a " + opt
 			}
 			_, err := Parse("t", []byte(src))
 			require.NoError(t, err, src)

@@ -33,6 +33,8 @@ func (x *execution) proc(p *ProcCmd) error {
 		return x.receive(p)
 	case "hang":
 		return x.w().Hang(actor)
+	case "call":
+		return x.call(actor, p)
 	}
 	return x.w().Recover(actor)
 }

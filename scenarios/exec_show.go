@@ -115,12 +115,15 @@ func (x *execution) info(p sim.Pid) {
 	x.printf("  trap_exit: " + sprintf("%v", i.TrapExit))
 	x.printf("  name:      " + orDash(regText(i.Registered)))
 	for _, m := range i.Monitors {
-		x.printf("  monitors:  " + Now(w).Label(m.Target) + " " + m.Ref.String())
+		x.printf("  monitors:  " + Now(w).Label(m.Target) + " " + monitorRef(m.Ref))
 	}
 	for _, m := range i.MonitoredBy {
-		x.printf("  monitored: by " + Now(w).Label(m.Watcher) + " " + m.Ref.String())
+		x.printf("  monitored: by " + Now(w).Label(m.Watcher) + " " + monitorRef(m.Ref))
 	}
 	x.printf("  mailbox:   " + itoa(i.Mailbox) + " messages")
+	if s, ok := w.Calling(p); ok {
+		x.printf("  calling:   " + Now(w).Label(s) + ", waiting in gen_server:call")
+	}
 	x.supervision(p)
 }
 

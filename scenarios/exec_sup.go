@@ -81,7 +81,7 @@ func (x *execution) childSpecs(c *ChildSpec) ([]sim.ChildSpec, error) {
 func (x *execution) workerSpec(wk *WorkerSpec) (sim.ChildSpec, error) {
 	spec := sim.ChildSpec{
 		ID: wk.Name, Module: WorkerModule(wk.Name), TrapExit: wk.TrapExit, Terminate: sim.FromDuration(wk.Terminate),
-		InitTime: sim.FromDuration(wk.InitTime), Register: wk.Register, Backoff: backoff(wk.Backoff),
+		InitTime: sim.FromDuration(wk.InitTime), CallTime: sim.FromDuration(wk.CallTime), Register: wk.Register, Backoff: backoff(wk.Backoff),
 	}
 	applyChildOpts(&spec, wk.Opts, sim.ShutdownSpec{Timeout: sim.FromDuration(defaultWorkerShutdown)})
 	if h := wk.Health; h != nil {

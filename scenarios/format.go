@@ -125,6 +125,9 @@ func describeSup(w *sim.World, e sim.Entry, child, term string) string {
 	case sim.KindReply:
 		return "replies " + term
 	}
+	if s, ok := describeCall(e, child, term); ok {
+		return s
+	}
 	return describeWorker(e, term)
 }
 

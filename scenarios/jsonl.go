@@ -78,6 +78,8 @@ func toJSON(w *sim.World, s sim.Seq) jsonEntry {
 		j.Result = onOff(e.Has(sim.FlagOn))
 	case sim.KindReceive:
 		j.Msg = term
+	default:
+		jsonCall(e, term, &j)
 	}
 	return j
 }

@@ -13,14 +13,14 @@ var (
 	supKeys      = []string{"strategy", "intensity", "period", "auto_shutdown", "backoff"}
 	childKeys    = []string{"restart", "shutdown", "significant"}
 	supChildKeys = slices.Concat(supKeys, childKeys)
-	workerKeys   = slices.Concat(childKeys, []string{"trap_exit", "terminate", "init", "init_time", "register", "count", "health", "backoff"})
+	workerKeys   = slices.Concat(childKeys, []string{"trap_exit", "terminate", "init", "init_time", "call_time", "register", "count", "health", "backoff"})
 	// flagKeys are bare words that take no value.
 	flagKeys  = []string{"significant", "trap_exit"}
 	initKinds = []string{"ok", "ignore", "error", "crash"}
 )
 
 const (
-	workerUsage = "worker NAME [restart=…] [shutdown=…] [trap_exit] [terminate=DURATION] [init=…] [init_time=DURATION] [register=NAME] [significant] [count=N] [health=INTERVAL/TIMEOUT/THRESHOLD] [backoff=MIN..MAX]"
+	workerUsage = "worker NAME [restart=…] [shutdown=…] [trap_exit] [terminate=DURATION] [init=…] [init_time=DURATION] [call_time=DURATION] [register=NAME] [significant] [count=N] [health=INTERVAL/TIMEOUT/THRESHOLD] [backoff=MIN..MAX]"
 	supUsage    = "sup NAME [strategy=…] [intensity=N] [period=SECONDS] [auto_shutdown=…] [backoff=MIN..MAX] { children }"
 )
 
@@ -282,6 +282,8 @@ func (p *parser) workerOption(w *WorkerSpec, key string) {
 		w.Init = p.initList()
 	case "init_time":
 		w.InitTime = p.duration("a duration")
+	case "call_time":
+		w.CallTime = p.duration("a duration")
 	case "register":
 		w.Register = p.regName()
 	case "count":

@@ -126,7 +126,7 @@ func TestParseSupErrors(t *testing.T) {
 		{"sup top foo=1 {}", []string{
 			`1:9: unknown option "foo" for sup (want strategy, intensity, period, auto_shutdown, backoff)`}},
 		{"sup top { worker a foo=1 }", []string{
-			`1:20: unknown option "foo" for worker (want restart, shutdown, significant, trap_exit, terminate, init, init_time, register, count, health, backoff)`}},
+			`1:20: unknown option "foo" for worker (want restart, shutdown, significant, trap_exit, terminate, init, init_time, call_time, register, count, health, backoff)`}},
 		{"sup top restart=transient {}", []string{"1:9: restart applies only to a sup inside another sup's body"}},
 		{"sup top { worker a; worker a }", []string{`1:28: duplicate child name "a"`}},
 		{"sup top { worker a\n sup a {} }", []string{`2:6: duplicate child name "a"`}},
@@ -158,7 +158,7 @@ func TestParseSupErrors(t *testing.T) {
 			"1:9: unclosed { (the body of sup top)",
 			"3:1: expected worker or sup, found the verb expect (missing } before it?)"}},
 		{"sup top { worker a } extra", []string{`1:22: unexpected "extra" after the command`}},
-		{"sup top { worker a b }", []string{`1:20: unknown option "b" for worker (want restart, shutdown, significant, trap_exit, terminate, init, init_time, register, count, health, backoff)`}},
+		{"sup top { worker a b }", []string{`1:20: unknown option "b" for worker (want restart, shutdown, significant, trap_exit, terminate, init, init_time, call_time, register, count, health, backoff)`}},
 		{"sup top { worker a 5 }", []string{`1:20: expected an option of worker, found "5"`}},
 		{"start_child s job w", []string{`1:15: expected worker or sup, found "job"`}},
 		{"terminate_child s", []string{"1:18: missing a child name or pid (usage: terminate_child SUP NAME|PID)"}},

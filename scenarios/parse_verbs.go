@@ -84,6 +84,7 @@ func addProcVerbs(add addVerb) {
 	add("flush", actorNever, "flush P", parseTarget(false))
 	add("hang", actorRequired, "A: hang", parseNoArgs)
 	add("recover", actorRequired, "A: recover", parseNoArgs)
+	add("call", actorOptional, "[A:] call P|@n [TERM] [timeout=D]", parseCall)
 }
 
 // parseSpawn: spawn, spawn_link, spawn_monitor P [trap_exit].
