@@ -91,7 +91,9 @@
 // scenario created them, or by shape; a stack trace ([...] in the
 // simulator) matches any stack trace. A worker's mailbox is what its
 // handle_info/2 received, followed by what is still unread in its queue
-// (only a hung worker leaves messages unread).
+// (while it hangs, serves a call or runs terminate/2; for a dead one, what
+// was unread when it died). A call request's tag ([alias|Ref] in OTP 25,
+// a plain ref for timeout infinity) matches the simulator's _.
 //
 // # Independence
 //
@@ -158,6 +160,9 @@
 //     need some room: keep them at least a few milliseconds of real time
 //     apart, that is a few times S milliseconds of virtual time.
 //   - run becomes an advance by the time the simulator's run took, plus 2 ms.
+//   - A call's timeout is real time in OTP, and a timeout= is part of the
+//     exit reason of the call: a scenario with a timeout= or a call that
+//     times out runs in real time.
 //
 // Before anything runs, Verify estimates the real time the run needs (the
 // virtual time at the chosen scale, plus a second when it aligns) and

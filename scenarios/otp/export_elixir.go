@@ -200,6 +200,11 @@ func (x *exExport) worker(w *scenarios.WorkerSpec, mod string) string {
 		fmt.Fprintf(&b, "    # In the scenario init/1 returns, start after start: %s (the last repeating).\n", strings.Join(parts, ", "))
 	}
 	fmt.Fprintf(&b, "    %s\n  end\n", exInit(firstInit(w)))
+	b.WriteString("\n  @impl true\n  def handle_call(_request, _from, state) do\n")
+	if w.CallTime > 0 {
+		fmt.Fprintf(&b, "    # each call takes %v in the scenario\n    Process.sleep(%d)\n", w.CallTime, w.CallTime.Milliseconds())
+	}
+	b.WriteString("    {:reply, :ok, state}\n  end\n")
 	if w.Terminate > 0 {
 		fmt.Fprintf(&b, "\n  @impl true\n  def terminate(_reason, _state) do\n    # cleaning up takes %v in the scenario\n    Process.sleep(%d)\n    :ok\n  end\n", w.Terminate, w.Terminate.Milliseconds())
 	}

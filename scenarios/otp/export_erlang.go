@@ -143,7 +143,7 @@ func (x *erlExport) childSpecs(c *scenarios.ChildSpec, at place, template bool) 
 func workerKey(w *scenarios.WorkerSpec) string {
 	o := *w
 	o.Count, o.Opts = 0, scenarios.ChildOpts{}
-	return fmt.Sprintf("%s %v %v %v %q %s", o.Name, o.TrapExit, o.Terminate, o.InitTime, o.Register, initSig(o.Init))
+	return fmt.Sprintf("%s %v %v %v %v %q %s", o.Name, o.TrapExit, o.Terminate, o.InitTime, o.CallTime, o.Register, initSig(o.Init))
 }
 
 func initSig(rs []scenarios.InitResult) string {
@@ -207,7 +207,11 @@ func (x *erlExport) worker(w *scenarios.WorkerSpec, mod string) string {
 		fmt.Fprintf(&b, "    %%%% In the scenario init/1 returns, start after start: %s (the last repeating).\n", strings.Join(parts, ", "))
 	}
 	fmt.Fprintf(&b, "    %s.\n\n", initText(firstInit(w)))
-	b.WriteString("handle_call(_Request, _From, State) ->\n    {reply, ok, State}.\n\n")
+	b.WriteString("handle_call(_Request, _From, State) ->\n")
+	if w.CallTime > 0 {
+		fmt.Fprintf(&b, "    timer:sleep(%d), %%%% each call takes %v in the scenario\n", w.CallTime.Milliseconds(), w.CallTime)
+	}
+	b.WriteString("    {reply, ok, State}.\n\n")
 	b.WriteString("handle_cast(_Msg, State) ->\n    {noreply, State}.\n\n")
 	b.WriteString("handle_info(_Info, State) ->\n    {noreply, State}.\n\n")
 	if w.Terminate > 0 {

@@ -69,6 +69,9 @@ func (p *termParser) term() (term, error) {
 		if err != nil {
 			return term{}, err
 		}
+		if tail != nil && len(elems) == 1 && elems[0].k == kAtom && elems[0].s == "alias" && tail.k == kRawRef {
+			return term{k: kTag}, nil
+		}
 		if tail != nil {
 			return term{k: kOther, s: "[" + joinTerms(elems) + "|" + tail.String() + "]"}, nil
 		}

@@ -25,6 +25,7 @@ const (
 	kOther              // s: the text of a term crashcourse does not model (funs, bignums, improper lists)
 	kRawPid             // s: a pid as printed, before it is mapped to a name
 	kRawRef             // s: a ref as printed, before it is mapped to a K
+	kTag                // a call request's tag: _ in the simulator; in OTP 25 [alias|Ref], or a plain ref for timeout infinity
 )
 
 // shellName names the shell (the driver in OTP) in a pid term.
@@ -73,6 +74,8 @@ func fromSim(t sim.Term, names func(sim.Pid) term) term {
 			m.elems = append(m.elems, fromSim(p.Key, names), fromSim(p.Value, names))
 		}
 		return m
+	case sim.CallTag:
+		return term{k: kTag}
 	}
 	return term{k: kOther, s: t.String()}
 }
@@ -105,6 +108,8 @@ func equal(a, b term) bool { return eq(a, b, false) }
 func eq(a, b term, exact bool) bool {
 	switch {
 	case a.k == kStack && (b.k == kStack || b.k == kList):
+		return true
+	case a.k == kTag && (b.k == kTag || b.k == kRef), b.k == kTag && a.k == kRef:
 		return true
 	case b.k == kStack && a.k == kList:
 		return true
@@ -210,6 +215,8 @@ func (t term) write(b *strings.Builder) {
 		b.WriteString(sim.Binary(t.s).String())
 	case kMap:
 		writeMap(b, t.elems)
+	case kTag:
+		b.WriteString("_")
 	default:
 		b.WriteString(t.s)
 	}

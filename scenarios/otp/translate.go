@@ -199,6 +199,9 @@ func (t *translation) command(c *scenarios.Command, s *step, took sim.Time) stri
 		// request). The driver refuses it the same way.
 		return eTuple("refuse", eString(s.res.Err.Msg))
 	case c.Proc != nil:
+		if c.Verb == "call" && c.Actor.Shell {
+			s.kind = kindSync
+		}
 		return t.proc(c)
 	case c.Time != nil:
 		return t.timeCmd(c, s, took)
@@ -346,6 +349,8 @@ func (t *translation) proc(c *scenarios.Command) string {
 		return t.act(c, "hang")
 	case "recover":
 		return eTuple("recover", t.actor(c))
+	case "call":
+		return t.act(c, t.call(p))
 	}
 	return t.cannot(c, "no translation for "+c.Verb)
 }
@@ -554,7 +559,7 @@ func (t *translation) workerSpec(wk *scenarios.WorkerSpec, name string, def int)
 		"restart", restart(wk.Opts.Restart), "shutdown", shutdownSpec(wk.Opts.Shutdown, false),
 		"significant", eBool(wk.Opts.Significant), "trap_exit", eBool(wk.TrapExit),
 		"terminate", scaledMs(wk.Terminate), "init", eList(inits...),
-		"init_time", scaledMs(wk.InitTime), "register", reg)
+		"init_time", scaledMs(wk.InitTime), "call_time", scaledMs(wk.CallTime), "register", reg)
 }
 
 func restart(r string) string {

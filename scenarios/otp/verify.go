@@ -261,6 +261,9 @@ func (t *translation) chooseScale(o Options) {
 	case window != "":
 		t.scale = 1
 		t.why = "real time (1:1): " + window + " decides a restart, and OTP counts restarts in whole seconds of real time"
+	case t.callTimeoutMatters() != "":
+		t.scale = 1
+		t.why = "real time (1:1): " + t.callTimeoutMatters()
 	default:
 		t.scale = math.Max(1, math.Ceil(total/float64(budget.Milliseconds())))
 		if t.scale == 1 {

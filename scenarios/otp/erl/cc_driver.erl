@@ -31,7 +31,7 @@
 
 -export([main/1, actor_start/4, perform/1, incarnation/3, latest/1,
          started/2, next_init/2, inbox_add/2, sleep/1, trace_receives/1,
-         key/0, control/1]).
+         key/0, control/1, unread/2]).
 
 -define(CTL, '$cc').
 -define(ACK, '$cc_ack').
@@ -75,7 +75,7 @@ run(In, F) ->
     ets:new(cc_inbox, [named_table, public, ordered_set]),
     persistent_term:put(cc_key, make_ref()),
     names(maps:get(reg_names, Config, [])),
-    Tracer = spawn(fun() -> tracer([], []) end),
+    Tracer = spawn(fun() -> tracer([], [], #{}) end),
     ets:insert(cc_inc, [{tracer, Tracer}, {driver, self()}]),
     put(cc_exits_out, 0),
     out(F, {shell, self()}),
@@ -195,10 +195,15 @@ exec({act, A, Action}, S) -> proc_act(A, Action, S).
 shell_act(Action0, S) ->
     Action = prepare(Action0, S),
     check_spawn(Action),
-    try perform(Action) of
+    try finish_call(perform(Action)) of
         R -> after_action(Action, R, S)
-    catch error:Reason -> {{error, Reason}, S}
+    catch error:Reason -> {{error, Reason}, S};
+          exit:{_, {gen_server, call, _}} = Reason -> {{error, Reason}, S}
     end.
+
+%% finish_call makes the shell's call synchronous, as the simulator's is.
+finish_call({calling, Call}) -> Call();
+finish_call(R) -> R.
 
 %% A process acts on the driver's request; an action that crashes it is a
 %% crash, not an error of the command.
@@ -259,9 +264,15 @@ prepare({register, N, P}, S) -> {register, reg(N), target(P, S)};
 prepare({unregister, N}, _) -> {unregister, reg(N)};
 prepare({exit1, T}, _) -> {exit1, resolve_term(T)};
 prepare({crash, T}, _) -> {crash, resolve_term(T)};
+prepare({call, {reg, N}, T, To}, S) -> {call, reg(N), resolve_term(T), call_timeout(To, S)};
+prepare({call, P, T, To}, S) -> {call, target(P, S), resolve_term(T), call_timeout(To, S)};
 prepare(A, _) -> A.
 
 real_ms(VMs, S) -> round(VMs / maps:get(scale, S)).
+
+call_timeout(default, _) -> default;
+call_timeout(infinity, _) -> infinity;
+call_timeout(VMs, S) -> real_ms(VMs, S).
 
 check_spawn({spawn, Name, _, _}) ->
     case latest_alive(Name) of
@@ -295,14 +306,19 @@ target({reg, N}, _) ->
         Pid -> Pid
     end.
 
-%% actor resolves who acts: it must be alive, not a supervisor, not hung.
+%% actor resolves who acts: it must be alive, not a supervisor, not hung,
+%% not waiting in a call.
 actor(A, S) ->
     Pid = target(A, S),
     case {is_process_alive(Pid), kind(Pid), maps:is_key(Pid, maps:get(hung, S))} of
         {false, _, _} -> throw({error_noproc});
         {_, supervisor, _} -> throw({refused, "a supervisor is never an actor"});
         {_, _, true} -> throw({refused, "the actor is hung"});
-        _ -> Pid
+        _ ->
+            case ets:member(cc_inc, {calling, Pid}) of
+                true -> throw({refused, "the actor is waiting in a call"});
+                false -> Pid
+            end
     end.
 
 kind(Pid) ->
@@ -389,8 +405,36 @@ perform({take, How}) ->
     %% trace, which gives a dead process's mailbox.
     {message_queue_len, N} = process_info(self(), message_queue_len),
     take(case How of one -> min(N, 1); all -> N end);
+perform({call, D, Req, To}) -> {calling, fun() -> call(D, Req, To) end};
 perform(hang) -> hang;
 perform(recover) -> ok.
+
+%% call is gen_server:call/2 or /3. A process acks its command before it
+%% calls (see actor_loop/1): the call then runs while the driver goes on,
+%% and the process is marked as waiting in it meanwhile. What the call
+%% itself received (the reply, the DOWN that ended it, the receive
+%% timeouts that the 'receive' trace shows as the atom timeout) is noted:
+%% none of it is a message of the mailbox the caller dies with.
+call(D, Req, To) ->
+    ets:insert(cc_inc, [{{calling, self()}, true}, {{made_call, self()}, true}]),
+    Server = case is_atom(D) of
+                 true -> whereis(D);
+                 false -> D
+             end,
+    try gen_call(D, Req, To) of
+        R -> ets:delete(cc_inc, {calling, self()}), R
+    catch exit:{Why, {gen_server, call, _}} = E ->
+        case Why of
+            timeout -> ets:insert(cc_inc, {{call_end, self()}, timeout});
+            _ when is_pid(Server), Why =/= calling_self ->
+                ets:insert(cc_inc, {{call_end, self()}, {down, Server, Why}});
+            _ -> ok
+        end,
+        exit(E)
+    end.
+
+gen_call(D, Req, default) -> gen_server:call(D, Req);
+gen_call(D, Req, To) -> gen_server:call(D, Req, To).
 
 take(0) -> [];
 take(N) -> receive M -> [M | take(N - 1)] end.
@@ -410,6 +454,7 @@ actor_loop(Key) ->
             From ! {?ACK, Tag, R},
             case R of
                 hang -> hang_loop(Key);
+                {calling, Call} -> Call();
                 _ -> ok
             end,
             actor_loop(Key)
@@ -447,16 +492,15 @@ incarnation(Name, Pid, Kind) ->
     N.
 
 %% trace_receives starts or stops tracing what the calling process
-%% receives; stopping forgets what was traced.
+%% receives; stopping forgets what was traced, without waiting: the tracer
+%% drops what is stamped before the stop, even if it comes later. (A wait
+%% would look like a quiet world to settle/0 while the process is busy.)
 trace_receives(On) ->
     [{_, Tracer}] = ets:lookup(cc_inc, tracer),
     erlang:trace(self(), On, ['receive', {tracer, Tracer}]),
     case On of
         true -> ok;
-        false ->
-            Ref = erlang:trace_delivered(self()),
-            receive {trace_delivered, _, Ref} -> ok end,
-            Tracer ! {forget, self()}
+        false -> Tracer ! {forget, self(), ts()}
     end.
 
 latest(Name) ->
@@ -487,6 +531,10 @@ next_init(_, []) -> ok;
 next_init(Key, Inits) ->
     I = ets:update_counter(cc_def, {inits, Key}, 1, {{inits, Key}, 0}),
     lists:nth(min(I, length(Inits)), Inits).
+
+%% unread records what a worker had not read when it began to terminate.
+unread(Pid, Msgs) ->
+    ets:insert(cc_inc, {{unread, Pid}, [M || M <- Msgs, not driver_message(M)]}).
 
 inbox_add(Pid, Msg) ->
     Seq = ets:update_counter(cc_inc, inbox_seq, 1, {inbox_seq, 0}),
@@ -751,10 +799,14 @@ mailbox(Pid, S) ->
             {messages, Ms} = process_info(Pid, messages),
             inbox(Pid) ++ [M || M <- Ms, not driver_message(M)];
         {worker, false} ->
-            inbox(Pid) ++ [M || {P, M} <- received(), P =:= Pid, not driver_message(M)];
+            Unread = case ets:lookup(cc_inc, {unread, Pid}) of
+                         [{_, Ms}] -> Ms;
+                         [] -> []
+                     end,
+            inbox(Pid) ++ Unread ++ [M || {P, M} <- received(), P =:= Pid, not driver_message(M)];
         {_, true} -> {messages, Ms} = process_info(Pid, messages), Ms;
         {plain, false} ->
-            Got = [M || {P, M} <- received(), P =:= Pid, not driver_message(M)],
+            Got = drop_call_end(Pid, [M || {P, M} <- received(), P =:= Pid, not driver_message(M), not call_reply(Pid, M)]),
             lists:nthtail(min(length(Got), maps:get(Pid, maps:get(removed, S), 0)), Got);
         _ -> []
     end.
@@ -768,23 +820,51 @@ driver_message(M) ->
         _ -> control(M) =/= user
     end.
 
+%% call_reply tells a reply a call of Pid took: its tag is [alias|Ref], or
+%% a plain ref for a call with timeout infinity.
+call_reply(_, {[alias | _], _}) -> true;
+call_reply(Pid, {Ref, _}) when is_reference(Ref) -> ets:member(cc_inc, {made_call, Pid});
+call_reply(_, _) -> false.
+
+%% drop_call_end removes what ended a call of Pid: the last DOWN from its
+%% server, or the two receive timeouts of gen:do_call/4 (after Timeout,
+%% then after 0); the caller died at once.
+drop_call_end(Pid, Got) ->
+    case ets:lookup(cc_inc, {call_end, Pid}) of
+        [{_, {down, Server, Why}}] ->
+            drop_last(fun({'DOWN', _, process, S, W}) -> {S, W} =:= {Server, Why}; (_) -> false end, Got);
+        [{_, timeout}] -> drop_last(fun(M) -> M =:= timeout end, drop_last(fun(M) -> M =:= timeout end, Got));
+        [] -> Got
+    end.
+
+drop_last(Match, Got) ->
+    case lists:splitwith(fun(M) -> not Match(M) end, lists:reverse(Got)) of
+        {After, [_ | Before]} -> lists:reverse(After ++ Before);
+        _ -> Got
+    end.
+
 latest_all() ->
     [{N, C} || {{count, N}, C} <- ets:tab2list(cc_inc)].
 
 %% ---------------------------------------------------------------------
 %% Tracer: collects exits (all known processes) and receives (plain ones).
 
-tracer(Exits, Recv) ->
+%% Cuts holds, per process, when its receives were last forgotten.
+tracer(Exits, Recv, Cuts) ->
     receive
-        {trace_ts, Pid, exit, R, Ts} -> tracer([{Pid, R, Ts} | Exits], Recv);
-        {trace_ts, Pid, 'receive', M, _} -> tracer(Exits, [{Pid, M} | Recv]);
-        {trace, Pid, 'receive', M} -> tracer(Exits, [{Pid, M} | Recv]);
-        {forget, Pid} -> tracer(Exits, [X || X = {P, _} <- Recv, P =/= Pid]);
-        {trace_ts, _, _, _, _} -> tracer(Exits, Recv);
-        {trace_ts, _, _, _, _, _} -> tracer(Exits, Recv);
+        {trace_ts, Pid, exit, R, Ts} -> tracer([{Pid, R, Ts} | Exits], Recv, Cuts);
+        {trace_ts, Pid, 'receive', M, Ts} ->
+            case maps:get(Pid, Cuts, none) of
+                Cut when Cut =/= none, Ts =< Cut -> tracer(Exits, Recv, Cuts);
+                _ -> tracer(Exits, [{Pid, M} | Recv], Cuts)
+            end;
+        {trace, Pid, 'receive', M} -> tracer(Exits, [{Pid, M} | Recv], Cuts);
+        {forget, Pid, Cut} -> tracer(Exits, [X || X = {P, _} <- Recv, P =/= Pid], Cuts#{Pid => Cut});
+        {trace_ts, _, _, _, _} -> tracer(Exits, Recv, Cuts);
+        {trace_ts, _, _, _, _, _} -> tracer(Exits, Recv, Cuts);
         {get, From, Tag} ->
             From ! {Tag, lists:reverse(Exits), lists:reverse(Recv)},
-            tracer(Exits, Recv)
+            tracer(Exits, Recv, Cuts)
     end.
 
 tracer_data() ->

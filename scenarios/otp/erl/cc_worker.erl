@@ -7,9 +7,11 @@
 %%                {error, R} (returns {stop, R}), {crash, R} (erlang:error(R))
 %%   init_time    how long init/1 takes
 %%   register     gen_server:start_link({local, Name}, ...)
+%%   call_time    how long handle_call/3 takes before it replies ok
 %% Messages it gets (and trapped exits from others than its parent) go to
 %% handle_info/2, which keeps them in the table cc_inbox: that, followed by
-%% what is still unread in its queue (only while it hangs), is its mailbox
+%% what is still unread in its queue (while it hangs or serves a call; for a
+%% dead one, what was unread when it died), is its mailbox
 %% as the simulator shows it. The driver's commands arrive as
 %% {'$cc', Key, From, Tag, Action} (cc_driver:control/1) and run here, in
 %% the worker.
@@ -47,7 +49,18 @@ init({C, Name, Key}) ->
         {crash, R} -> erlang:error(R)
     end.
 
-handle_call(_, _, C) -> {reply, ok, C}.
+%% handle_call/3 serves a request in call_time and replies ok. What
+%% arrives meanwhile stays unread; it is traced, so that a worker killed
+%% while it serves shows the queue it died with.
+handle_call(_, _, C) ->
+    case maps:get(call_time, C) of
+        T when T > 0 ->
+            cc_driver:trace_receives(true),
+            cc_driver:sleep(T),
+            cc_driver:trace_receives(false);
+        _ -> ok
+    end,
+    {reply, ok, C}.
 
 handle_cast(_, C) -> {noreply, C}.
 
@@ -61,8 +74,12 @@ handle_info(Msg, C) ->
 act(From, Tag, Action) ->
     put('$cc_acting', true),
     R = cc_driver:perform(Action),
-    erase('$cc_acting'),
     From ! {'$cc_ack', Tag, R},
+    case R of
+        {calling, Call} -> Call();
+        _ -> ok
+    end,
+    erase('$cc_acting'),
     case R of
         hang -> hang();
         _ -> ok
@@ -79,9 +96,20 @@ hang() ->
     From ! {'$cc_ack', Tag, ok}.
 
 %% terminate/2 takes its time only when the supervisor stops the worker; a
-%% crash or exit/1 of its own ends it at once, as in the simulator.
+%% crash or exit/1 of its own ends it at once, as in the simulator. What is
+%% unread in its queue is the mailbox it dies with: noted when terminate
+%% begins and ends, and traced meanwhile in case it is killed.
 terminate(_, C) ->
+    note_unread(),
     case get('$cc_acting') of
         true -> ok;
-        _ -> cc_driver:sleep(maps:get(terminate, C))
+        _ ->
+            cc_driver:trace_receives(true),
+            cc_driver:sleep(maps:get(terminate, C)),
+            cc_driver:trace_receives(false),
+            note_unread()
     end.
+
+note_unread() ->
+    {messages, Unread} = process_info(self(), messages),
+    cc_driver:unread(self(), Unread).
