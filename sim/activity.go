@@ -10,10 +10,13 @@ const (
 	ActInit                 // a worker inside a slow init/1 (init_time=)
 	ActTerminating          // a worker inside terminate/2 (terminate=)
 	ActHung                 // stopped answering (hang): its code runs nothing until recover
+	ActServing              // a worker inside handle_call/3 (call_time=)
+	ActCalling              // waiting in a gen_server:call of its own
 )
 
 var activityNames = [...]string{
 	ActRunning: "running", ActInit: "in init", ActTerminating: "terminating", ActHung: "hung",
+	ActServing: "serving a call", ActCalling: "in a call",
 }
 
 func (a Activity) String() string {
@@ -36,7 +39,12 @@ func (w *World) Activity(p Pid) Activity {
 			return ActInit
 		case wk.terminating:
 			return ActTerminating
+		case wk.serving != 0:
+			return ActServing
 		}
+	}
+	if w.inCall(pr) {
+		return ActCalling
 	}
 	return ActRunning
 }

@@ -370,3 +370,15 @@ func TestCallCloneIsIndependent(t *testing.T) {
 	cl.Advance(100 * ms)
 	require.Equal(t, traceText(w), traceText(cl))
 }
+
+func TestCallActivityShowsServingAndCalling(t *testing.T) {
+	w, srv := callWorld(t, 100*ms, false)
+	c := spawn(t, w)
+	require.Equal(t, ActRunning, w.Activity(srv))
+	genCallOf(t, w, c, pidDest(srv), Atom("ping"), CallTimeout{})
+	require.Equal(t, ActServing, w.Activity(srv))
+	require.Equal(t, ActCalling, w.Activity(c))
+	w.Advance(100 * ms)
+	require.Equal(t, ActRunning, w.Activity(srv))
+	require.Equal(t, ActRunning, w.Activity(c))
+}
