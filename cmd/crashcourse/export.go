@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/scenarios/otp"
 )
 
@@ -42,12 +43,12 @@ func export(args []string, stdout, stderr io.Writer) int {
 		err = errors.New("--force goes with -o DIR")
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "crashcourse export: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "crashcourse export: %s\n\n%s", scenarios.ErrorText(err), usage)
 		return exitUsage
 	}
 	src, err := readScenario(files[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "crashcourse export: %v\n", err)
+		fmt.Fprintf(stderr, "crashcourse export: %s\n", scenarios.ErrorText(err))
 		return exitUsage
 	}
 	gen := otp.ExportErlang
@@ -91,20 +92,20 @@ func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
 		p := filepath.Join(f.dir, filepath.FromSlash(file.Name))
 		key := strings.ToLower(p) // a case-insensitive file system would merge two names
 		if seen[key] {
-			fmt.Fprintf(stderr, "crashcourse export: %s would be written twice; nothing written\n", p)
+			fmt.Fprintf(stderr, "crashcourse export: %s would be written twice; nothing written\n", scenarios.FileName(p))
 			return exitUsage
 		}
 		seen[key], paths[i] = true, p
 		switch st, err := os.Lstat(p); {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			refuse = append(refuse, err.Error())
+			refuse = append(refuse, scenarios.ErrorText(err))
 		case !st.Mode().IsRegular():
-			refuse = append(refuse, p+" exists and is not a regular file")
+			refuse = append(refuse, scenarios.FileName(p)+" exists and is not a regular file")
 		case !writable(p, st):
-			refuse = append(refuse, p+" exists and is read-only")
+			refuse = append(refuse, scenarios.FileName(p)+" exists and is read-only")
 		default:
-			exist = append(exist, p)
+			exist = append(exist, scenarios.FileName(p))
 		}
 	}
 	if len(exist) > 0 && !f.force {
@@ -116,10 +117,10 @@ func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
 	}
 	for i, file := range out {
 		if err := writeNew(paths[i], []byte(file.Text), f.force); err != nil {
-			fmt.Fprintf(stderr, "crashcourse export: %v (the files listed before were written)\n", err)
+			fmt.Fprintf(stderr, "crashcourse export: %s (the files listed before were written)\n", scenarios.ErrorText(err))
 			return exitUsage
 		}
-		fmt.Fprintln(stdout, paths[i])
+		fmt.Fprintln(stdout, scenarios.FileName(paths[i]))
 	}
 	if len(exist) > 0 {
 		fmt.Fprintf(stderr, "crashcourse export: replaced %d existing files: %s\n", len(exist), strings.Join(exist, ", "))

@@ -105,3 +105,20 @@ func TestRunEscapesFileNames(t *testing.T) {
 	require.Contains(t, errs, `no\x1bpe.scn": no such file or directory`)
 	require.NotContains(t, errs, "\x1b")
 }
+
+// TestVerifyAndExportEscapeFileNames: verify and export name a hostile
+// file quoted in their errors, never raw.
+func TestVerifyAndExportEscapeFileNames(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "a\nAGREE b.scn\x1b[2J")
+	for _, args := range [][]string{{"verify", missing}, {"export", "--erlang", missing}} {
+		code, out, errs := call(args...)
+		require.Equal(t, exitUsage, code, args[0])
+		require.Contains(t, errs, `a\nAGREE b.scn\x1b[2J": no such file or directory`, args[0])
+		require.NotContains(t, out+errs, "\x1b", args[0])
+		require.NotContains(t, out+errs, "\nAGREE", args[0])
+	}
+	noSup := write(t, "x\ny.scn", "spawn a\n")
+	code, _, errs := call("export", "--erlang", noSup)
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, errs, `x\ny.scn" has no supervisor to export`)
+}

@@ -57,14 +57,14 @@ func verify(args []string, stdout, stderr io.Writer) int {
 		err = errors.New("--max-real wants a positive duration, such as 2m or 1h")
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "crashcourse verify: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "crashcourse verify: %s\n\n%s", scenarios.ErrorText(err), usage)
 		return exitUsage
 	}
 	ctx, stop := stopOnSignal()
 	defer stop()
 	rt, err := otp.NewRuntime()
 	if err != nil {
-		fmt.Fprintf(stderr, "crashcourse verify: %v\n", err)
+		fmt.Fprintf(stderr, "crashcourse verify: %s\n", scenarios.ErrorText(err))
 		return exitUsage
 	}
 	defer rt.Close()
@@ -103,11 +103,11 @@ func verifyOne(ctx context.Context, rt *otp.Runtime, file string, f verifyFlags,
 	}
 	src, err := readScenario(file)
 	if err != nil {
-		fmt.Fprintf(errOut, "crashcourse verify: %v\n", err)
+		fmt.Fprintf(errOut, "crashcourse verify: %s\n", scenarios.ErrorText(err))
 		return exitUsage
 	}
 	if many {
-		fmt.Fprintf(out, "== %s\n", file)
+		fmt.Fprintf(out, "== %s\n", scenarios.FileName(file))
 	}
 	o := otp.Options{Seed: f.seed, Scale: f.scale, MaxReal: f.maxReal, Keep: f.keep, Runs: f.runs, Quiet: f.quiet}
 	rep, err := otp.Verify(ctx, rt, file, src, o, out)
@@ -120,11 +120,11 @@ func verifyOne(ctx context.Context, rt *otp.Runtime, file string, f verifyFlags,
 		fmt.Fprintln(errOut, list.Caret())
 		return exitUsage
 	case errors.As(err, &terr):
-		fmt.Fprintln(errOut, "crashcourse verify: "+file+" cannot run on the real runtime:")
+		fmt.Fprintln(errOut, "crashcourse verify: "+scenarios.FileName(file)+" cannot run on the real runtime:")
 		fmt.Fprintln(errOut, terr.Errs.Caret())
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(errOut, "crashcourse verify: %s: %v\n", file, err)
+		fmt.Fprintf(errOut, "crashcourse verify: %s: %s\n", scenarios.FileName(file), scenarios.ErrorText(err))
 		return exitUsage
 	}
 	if rep.Failed() {

@@ -23,6 +23,8 @@ func TestPointLinesKeepTheThreeVerdictsApart(t *testing.T) {
 		{Point{Pos: pos, What: "expect exit_order a b", Verdict: FailBoth, Sim: "exit order b, a", OTP: "exit order a, b"},
 			"FAIL   f.scn:4 expect exit_order a b on both: sim=exit order b, a otp=exit order a, b"},
 		{Point{Pos: scenarios.Pos{File: "f.scn"}, What: "outcome of a", Sim: "alive", OTP: "alive"}, "AGREE  f.scn outcome of a: alive"},
+		{Point{Pos: scenarios.Pos{File: "x\nAGREE y.scn"}, What: "outcome of a", Sim: "alive", OTP: "alive"}, `AGREE  "x\nAGREE y.scn" outcome of a: alive`},
+		{Point{Pos: scenarios.Pos{File: "x\x1b[2J", Line: 4}, What: "expect alive a", Sim: "alive", OTP: "alive"}, `AGREE  "x\x1b[2J":4 expect alive a: alive`},
 		{Point{Pos: pos, What: "exits caused by `kill top`", Sim: "top killed, a killed, b killed", OTP: "top killed, b killed, a killed", Note: "a set"},
 			"AGREE  f.scn:4 exits caused by `kill top`: sim=top killed, a killed, b killed otp=top killed, b killed, a killed (a set)"},
 	} {

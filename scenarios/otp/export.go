@@ -47,7 +47,7 @@ func readTrees(file string, src []byte) (*tree, error) {
 		}
 	}
 	if len(t.tops) == 0 {
-		return nil, fmt.Errorf("%s has no supervisor to export (export prints the trees built with sup NAME { ... })", file)
+		return nil, fmt.Errorf("%s has no supervisor to export (export prints the trees built with sup NAME { ... })", scenarios.FileName(file))
 	}
 	if errs := t.longAtoms(string(src)); len(errs) > 0 {
 		return nil, errs

@@ -37,9 +37,9 @@ type Point struct {
 // String is the report line: AGREE, DIFFER or FAIL, where, what, and what
 // each side showed (once when both showed the same).
 func (p Point) String() string {
-	at := p.Pos.File
+	at := scenarios.FileName(p.Pos.File)
 	if p.Pos.Line > 0 {
-		at += ":" + strconv.Itoa(p.Pos.Line)
+		at = p.Pos.FileLine()
 	}
 	var b strings.Builder
 	switch p.Verdict {
