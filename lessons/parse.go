@@ -77,7 +77,7 @@ func (p *parser) lesson() *Lesson {
 		p.errorAt(1, 1, "a lesson begins with its title, a line \"# Title\"")
 	}
 	if len(l.Exercises) == 0 {
-		p.errorAt(len(p.lines), 1, "a lesson needs at least one exercise (a heading %q)", exerciseHeading+" Title")
+		p.errorAt(lastLine(p.lines), 1, "a lesson needs at least one exercise (a heading %q)", exerciseHeading+" Title")
 	}
 	return l
 }
@@ -215,3 +215,12 @@ func (p *parser) commands(b Block) []*scenarios.Command {
 
 // sortedVerbs is the sorted list of the language's verbs.
 var sortedVerbs = func() []string { v := scenarios.Verbs(); slices.Sort(v); return v }()
+
+// lastLine is the number of the last line that is not blank (1 if none).
+func lastLine(lines []string) int {
+	n := len(lines)
+	for n > 1 && strings.TrimSpace(lines[n-1]) == "" {
+		n--
+	}
+	return n
+}

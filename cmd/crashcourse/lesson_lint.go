@@ -31,11 +31,11 @@ func lessonLint(files []string, f lessonFlags, stdout, stderr io.Writer) int {
 		if len(problems) > 0 {
 			status = max(status, exitFailed)
 		}
-		if f.verify {
-			status = max(status, verifyLesson(l, stdout, stderr))
-		}
 		if len(problems) == 0 {
 			fmt.Fprintf(stdout, "%s: %d exercises, every reference solution passes and every starting state fails\n", file, len(l.Exercises))
+		}
+		if f.verify {
+			status = max(status, verifyLesson(l, stdout, stderr))
 		}
 	}
 	return status

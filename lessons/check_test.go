@@ -1,0 +1,134 @@
+package lessons
+
+import (
+	"strings"
+	"testing"
+)
+
+// exerciseOf parses src and returns its exercise k (from 1).
+func exerciseOf(t *testing.T, src string, k int) *Exercise {
+	t.Helper()
+	l, err := Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Exercises[k-1]
+}
+
+// forbidding is an exercise that wants `web` dead through a link to `db`
+// and allows only link and unlink.
+const forbidding = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nspawn db\nspawn web\n```\n\n" +
+	"```allow\nlink unlink\n```\n\n```faults\ndb: crash boom\n```\n\n```expect\nexpect dead web reason={boom,_}\n```\n\n" +
+	"```solution\nweb: link db\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A learner cannot pass by killing or crashing a process by hand where
+// the exercise forbids it: each of these would meet the expectation, and
+// is refused with its line before anything runs.
+func TestForbiddenVerbsCannotFakeTheCascade(t *testing.T) {
+	ex := exerciseOf(t, forbidding, 1)
+	fakes := map[string]string{
+		"crash by hand":  "web: crash boom",
+		"exit/1":         "web: exit {boom,[]}",
+		"exit/2":         "exit web {boom,[]}",
+		"kill":           "kill web",
+		"spawn_link":     "db: spawn_link other",
+		"reset and redo": "reset\nspawn web\nweb: crash boom",
+	}
+	for name, fake := range fakes {
+		t.Run(name, func(t *testing.T) {
+			v := Check(ex, "mine.scn", []byte("# my answer\n"+fake+"\n"))
+			if v.Pass || len(v.Refused) == 0 {
+				t.Fatalf("not refused:\n%s", v.Report())
+			}
+			if v.Refused[0].Line != 2 || !strings.Contains(v.Report(), "your line 2") {
+				t.Fatalf("the refusal does not name line 2:\n%s", v.Report())
+			}
+		})
+	}
+	// The same crash where the exercise allows it is an outcome: the
+	// refusal above is what kept it out, not the expectation.
+	open := exerciseOf(t, strings.Replace(forbidding, "link unlink", "link unlink crash", 1), 1)
+	if v := Check(open, "mine.scn", []byte("web: crash boom\n")); !v.Pass {
+		t.Fatalf("an allowed crash should pass here:\n%s", v.Report())
+	}
+}
+
+// Check is deterministic: the same text gives the same report.
+func TestCheckIsDeterministic(t *testing.T) {
+	bundledExercises(t, func(t *testing.T, l *Lesson, ex *Exercise) {
+		a := Check(ex, "x", []byte(ex.Mistake.Text)).Report()
+		b := Check(ex, "x", []byte(ex.Mistake.Text)).Report()
+		if a != b {
+			t.Fatalf("two checks differ:\n%s\n----\n%s", a, b)
+		}
+	})
+}
+
+// A learner's failed command is listed beside the failures, with its line.
+func TestCheckListsFailedCommands(t *testing.T) {
+	ex := exerciseOf(t, forbidding, 1)
+	v := Check(ex, "mine.scn", []byte("web: link nosuch\n"))
+	if v.Pass || len(v.CommandErrors) != 1 || !strings.HasPrefix(v.CommandErrors[0], "your line 1: `web: link nosuch` failed") {
+		t.Fatalf("got %q\n%s", v.CommandErrors, v.Report())
+	}
+}
+
+// A learner's text that does not parse is reported with a caret.
+func TestCheckReportsParseErrors(t *testing.T) {
+	ex := exerciseOf(t, forbidding, 1)
+	v := Check(ex, "mine.scn", []byte("web: lnk db\n"))
+	if len(v.Errors) == 0 || !strings.Contains(v.Report(), "mine.scn:1:6: unknown verb \"lnk\"") || !strings.Contains(v.Report(), "^") {
+		t.Fatalf("got:\n%s", v.Report())
+	}
+}
+
+// Why a survivor survived: the signal was trapped, by the learner's line.
+func TestCheckExplainsATrappedSignal(t *testing.T) {
+	src := strings.Replace(forbidding, "link unlink", "link unlink trap_exit", 1)
+	v := Check(exerciseOf(t, src, 1), "mine.scn", []byte("web: link db\nweb: trap_exit on\n"))
+	want := "it traps exits (trap_exit was set by your line 2: `web: trap_exit on`)"
+	if v.Pass || !strings.Contains(v.Report(), want) {
+		t.Fatalf("want %q in:\n%s", want, v.Report())
+	}
+}
+
+func TestParsePrediction(t *testing.T) {
+	tests := []struct {
+		src          string
+		die, restart string
+		err          string
+	}{
+		{"die: a b\nrestart: c", "a b", "c", ""},
+		{"dies a, b; restarts none", "a b", "", ""},
+		{"# nothing\ndie:\nrestart:", "", "", ""},
+		{"restart: w\ndie: w w", "w", "w", ""},
+		{"die a\nkill b", "a", "", "p:2:1: a prediction says"},
+		{"die: A", "", "", "p:1:6: \"A\" is not a process name"},
+	}
+	for _, tt := range tests {
+		pr, errs := ParsePrediction("p", 1, tt.src)
+		if tt.err != "" {
+			if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), tt.err) {
+				t.Errorf("%q: want error %q, got %v", tt.src, tt.err, errs)
+			}
+			continue
+		}
+		if errs != nil || strings.Join(pr.Die, " ") != tt.die || strings.Join(pr.Restart, " ") != tt.restart {
+			t.Errorf("%q: got die %v restart %v errs %v", tt.src, pr.Die, pr.Restart, errs)
+		}
+	}
+}
+
+// A prediction naming a process the exercise does not have is an error
+// at that name.
+func TestPredictionOfAnUnknownProcess(t *testing.T) {
+	c, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := c.Lessons[0].Exercises[2]
+	v := Check(ex, "ex3.predict", []byte("die: job dbb\n"))
+	if len(v.Errors) != 1 || !strings.HasPrefix(v.Errors[0].Error(), "ex3.predict:1:10: no process is named \"dbb\"") {
+		t.Fatalf("got:\n%s", v.Report())
+	}
+}
