@@ -6,11 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // BenchmarkFrame10k: one frame of a 10,000-process tree at 120x40 after
-// a change (the cursor moves one event, so the rows are rebuilt).
+// a change: the rows are rebuilt from the world, the selection moves, and
+// the screen is drawn.
 func BenchmarkFrame10k(b *testing.B) {
 	var src strings.Builder
 	src.WriteString("sup big intensity=100 { worker w count=5000 }\n")
@@ -21,11 +24,8 @@ func BenchmarkFrame10k(b *testing.B) {
 	m := newModel(b, src.String(), 120, 40)
 	b.ResetTimer()
 	for i := range b.N {
-		if i%2 == 0 {
-			m = press(m, "left")
-		} else {
-			m = press(m, "right")
-		}
+		m.refresh()
+		m.moveTree(i%2 == 0)
 		_ = m.View()
 	}
 }
@@ -84,4 +84,30 @@ func BenchmarkStepBack1M(b *testing.B) {
 	}
 	b.ReportMetric(float64(totalB-worldB)/float64(worldB), "snapshot-B/world-B")
 	b.ReportMetric(float64(entries), "entries")
+}
+
+// BenchmarkPlayTick100k: one frame of play at full speed through a cascade
+// of about 100,000 entries, so keys between frames wait at most this long.
+func BenchmarkPlayTick100k(b *testing.B) {
+	cmds := chainSrc(34_000)
+	m := New(scenarios.NewSession(0), Options{NoColor: true})
+	for _, c := range cmds {
+		m.tl.exec(c, nil)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.speed = len(playSpeeds) - 1
+	m.tl.seek(m.tl.lastCascade())
+	m.playing = true
+	b.ResetTimer()
+	for range b.N {
+		if m.tl.live {
+			b.StopTimer()
+			m.tl.seek(m.tl.lastCascade())
+			m.playing = true
+			b.StartTimer()
+		}
+		next, _ := m.Update(tickMsg{gen: m.playGen})
+		m = next.(Model)
+		_ = m.View()
+	}
 }

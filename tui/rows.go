@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/crashcourse/crashcourse/sim"
+import (
+	"strconv"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
 
 // row is one line of the tree pane: a supervisor, a process, or a child
 // a supervisor lists without a running process.
@@ -35,18 +39,29 @@ type rowBuilder struct {
 	w      *sim.World
 	folded map[string]bool
 	rows   []row
+	// first[i] is 1 + the index of process i's first nested child, 0 for
+	// none; next[i] likewise for its next sibling.
+	first, next []int32
 }
 
 // guides returns the prefix of a row and the prefix its children extend.
+// Past maxGuideDepth a row no longer moves right: its guide gives its
+// depth instead, so a chain of a million linked processes stays readable
+// and costs no more to draw than a short one.
 func guides(indent string, depth int, last bool) (self, sub string) {
-	if depth == 0 {
+	switch {
+	case depth == 0:
 		return "", ""
-	}
-	if last {
+	case depth > maxGuideDepth:
+		return indent + "↳" + strconv.Itoa(depth) + " ", indent
+	case last:
 		return indent + "└─", indent + "  "
 	}
 	return indent + "├─", indent + "│ "
 }
+
+// maxGuideDepth is the deepest level the tree indents.
+const maxGuideDepth = 12
 
 // sup adds supervisor p and its children; as is what p's own supervisor
 // lists about it (zero for a top-level supervisor).
@@ -76,23 +91,27 @@ func (b *rowBuilder) sup(p sim.Pid, depth int, indent, key string, last bool, as
 
 // standalone adds the processes no live supervisor lists: latest
 // incarnations, alive or dead, nested under a live standalone spawner.
+// Children are kept as first-child and next-sibling indexes, which cost
+// two numbers a process rather than a map.
 func (b *rowBuilder) standalone() {
 	w := b.w
-	kids := map[sim.Pid][]sim.Pid{}
-	var roots []sim.Pid
-	for i := 0; i < w.NumProcesses(); i++ {
+	n := w.NumProcesses()
+	b.first, b.next = make([]int32, n), make([]int32, n)
+	var roots []int32
+	for i := n - 1; i >= 0; i-- {
 		p := sim.FirstPid + sim.Pid(i)
 		if !b.shownAlone(p) {
 			continue
 		}
 		if parent := w.Parent(p); parent != sim.Shell && b.shownAlone(parent) && w.Alive(parent) {
-			kids[parent] = append(kids[parent], p)
+			k := int32(parent - sim.FirstPid)
+			b.next[i], b.first[k] = b.first[k], int32(i)+1
 		} else {
-			roots = append(roots, p)
+			roots = append(roots, int32(i))
 		}
 	}
-	for i, p := range roots {
-		b.proc(p, kids, 0, "", i == len(roots)-1)
+	for k := len(roots) - 1; k >= 0; k-- {
+		b.proc(roots[k], 0, "", k == 0)
 	}
 }
 
@@ -100,10 +119,8 @@ func (b *rowBuilder) standalone() {
 // incarnation of its name and no live supervisor shows it.
 func (b *rowBuilder) shownAlone(p sim.Pid) bool {
 	w := b.w
-	if name := w.Name(p); name != "" {
-		if latest, ok := w.Lookup(name); ok && latest != p {
-			return false
-		}
+	if _, superseded := w.Superseded(p); superseded {
+		return false
 	}
 	if w.Alive(p) && (w.IsSupervisor(p) || w.Supervised(p)) {
 		return false
@@ -114,16 +131,33 @@ func (b *rowBuilder) shownAlone(p sim.Pid) bool {
 	return !w.IsSupervisor(p) || !w.Alive(p)
 }
 
-func (b *rowBuilder) proc(p sim.Pid, kids map[sim.Pid][]sim.Pid, depth int, indent string, last bool) {
-	key := b.w.Label(p)
-	self, sub := guides(indent, depth, last)
-	r := row{key: key, pid: p, id: key, prefix: self, hasSub: len(kids[p]) > 0}
-	r.folded = b.folded[key] && r.hasSub
-	b.rows = append(b.rows, r)
-	if r.folded {
-		return
+func (b *rowBuilder) proc(root int32, depth int, indent string, last bool) {
+	// An explicit stack: a spawn_link chain nests as deep as it is long.
+	type item struct {
+		i      int32
+		depth  int
+		indent string
+		last   bool
 	}
-	for i, k := range kids[p] {
-		b.proc(k, kids, depth+1, sub, i == len(kids[p])-1)
+	stack := []item{{root, depth, indent, last}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		p := sim.FirstPid + sim.Pid(it.i)
+		key := b.w.Label(p)
+		self, sub := guides(it.indent, it.depth, it.last)
+		r := row{key: key, pid: p, id: key, prefix: self, hasSub: b.first[it.i] != 0}
+		r.folded = b.folded[key] && r.hasSub
+		b.rows = append(b.rows, r)
+		if r.folded {
+			continue
+		}
+		var kids []int32
+		for k := b.first[it.i]; k != 0; k = b.next[k-1] {
+			kids = append(kids, k-1)
+		}
+		for k := len(kids) - 1; k >= 0; k-- {
+			stack = append(stack, item{kids[k], it.depth + 1, sub, k == len(kids)-1})
+		}
 	}
 }

@@ -214,6 +214,7 @@ func (t *timeline) holder(k sim.Seq) int {
 // runEvents runs w's queued events one at a time until its trace is k
 // long, and reports whether every entry they made is the head's.
 func (t *timeline) runEvents(w *sim.World, k sim.Seq) bool {
+	w.SetInterrupt(nil) // forget where an earlier replay was stopped
 	hw := t.head.World()
 	for sim.Seq(w.TraceLen()) < k {
 		n := w.TraceLen()
