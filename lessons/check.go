@@ -35,6 +35,7 @@ func Check(ex *Exercise, name string, src []byte) Verdict {
 	r.faults()
 	r.expectations(&v)
 	v.Notes = r.notes
+	v.World, v.Faults = r.s.World(), r.marked+1
 	v.Pass = len(v.Failures) == 0
 	if v.Pass {
 		v.Said = ex.Pass
@@ -92,6 +93,11 @@ func newReplay(ex *Exercise) *replay {
 	r.block(ex.Setup, "setup")
 	return r
 }
+
+// Start returns a fresh session in ex's starting state, the world every
+// check starts from: seed 0 and the setup run. The REPL's `lesson N` and
+// `lesson reset` hand it to the learner to explore.
+func Start(ex *Exercise) *scenarios.Session { return newReplay(ex).s }
 
 // block runs the commands of one of the exercise's blocks. They parsed
 // when the lesson did, so errors here are not expected.

@@ -66,12 +66,19 @@ func (r *replay) rootOf(s sim.Seq) string {
 	return r.lineOf(s, "")
 }
 
-// died is "`P` died with `R`" for exit entry s.
+// died is "`P` died with `R`" for exit entry s, saying when a supervisor
+// gave up because its restart intensity was reached.
 func (r *replay) died(s sim.Seq) string {
 	w := r.s.World()
 	e := w.Entry(s)
 	pr := scenarios.At(w, s)
-	return quote(pr.Label(e.Pid)) + " died with " + quote(pr.Term(w.Term(e.Term)))
+	out := quote(pr.Label(e.Pid)) + " died with " + quote(pr.Term(w.Term(e.Term)))
+	for k := s - 1; k > r.marked; k-- {
+		if g := w.Entry(k); g.Pid == e.Pid && g.Kind == sim.KindSupervisorShutdown {
+			return out + " after reaching its restart intensity (too many restarts within its period)"
+		}
+	}
+	return out
 }
 
 // diedOfSignal explains exit entry s caused by the exit signal entry sig.
@@ -82,7 +89,7 @@ func (r *replay) diedOfSignal(s, sig sim.Seq) string {
 	if g.Has(sim.FlagViaLink) {
 		return r.died(s) + " because it is linked to " + from + r.lineOf(r.linkEntry(e.Pid, g.Other, sig), "the link was made by ")
 	}
-	return r.died(s) + " because " + from + " sent it an exit signal" + r.lineOf(g.Cause, "")
+	return r.died(s) + " because " + from + " sent it an exit signal" + r.rootOf(g.Cause)
 }
 
 // lineOf names the command behind trace entry s, as " (your line 3:

@@ -24,6 +24,7 @@ func checkPrediction(ex *Exercise, name string, src []byte) Verdict {
 	v.Rows = r.rows(pr, before)
 	r.expectations(&v)
 	v.Notes = r.notes
+	v.World, v.Faults = r.s.World(), r.marked+1
 	v.Pass = len(v.Failures) == 0
 	for _, row := range v.Rows {
 		v.Pass = v.Pass && row.Agrees()

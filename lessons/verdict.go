@@ -1,6 +1,9 @@
 package lessons
 
-import "github.com/crashcourse/crashcourse/scenarios"
+import (
+	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
+)
 
 // Verdict is what Check found. Exactly one of these holds: Errors (the
 // learner's text does not parse), Refused (it uses verbs the exercise does
@@ -25,6 +28,13 @@ type Verdict struct {
 	Rows []Row
 	// Notes are remarks about the run itself (a safety bound was hit).
 	Notes []string
+	// World is the world as the check left it, for views that draw the
+	// learner's cascade beside the expected one (its trace since the
+	// faults, `why`); nil when nothing ran (Errors, Refused).
+	World *sim.World
+	// Faults is the first trace entry the faults caused: the learner's
+	// cascade is World's trace from there.
+	Faults sim.Seq
 }
 
 // Refusal is a learner's command whose verb the exercise does not allow.
