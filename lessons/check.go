@@ -116,6 +116,10 @@ func (r *replay) exec(c *scenarios.Command, part string) scenarios.Result {
 	if res.Note != "" {
 		r.notes = append(r.notes, res.Note)
 	}
+	if part != "learner" && res.Err != nil && !res.Outcome {
+		r.notes = append(r.notes, sprintf("%s failed: %s (a mistake in the lesson file, line %d)",
+			origin{part, c.Pos.Line, c.Text}, res.Err.Message(), c.Pos.Line))
+	}
 	return res
 }
 

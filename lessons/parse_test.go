@@ -90,3 +90,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Lint reports a setup command that fails, with the lesson file's line.
+func TestLintReportsAFailingSetup(t *testing.T) {
+	l, err := Parse("m.md", []byte(strings.Replace(minimal, "spawn a", "spawn a\nspawn a", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := Lint(l)
+	if len(problems) != 1 || !strings.Contains(problems[0].String(), "the exercise's setup `spawn a` failed") ||
+		!strings.Contains(problems[0].String(), "line 11") {
+		t.Fatalf("got %v", problems)
+	}
+}
+
+// Lint runs the worked example and reports a command of it that fails.
+func TestLintReportsAFailingExample(t *testing.T) {
+	src := strings.Replace(minimal, "# T\n", "# T\n\n```example\nspawn a\nkill b\n```\n", 1)
+	l, err := Parse("m.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := Lint(l)
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "m.md:5:1: the worked example's command `kill b` fails") {
+		t.Fatalf("got %v", problems)
+	}
+}
