@@ -23,24 +23,24 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Up:      b([]string{"up", "ctrl+p"}, "↑", "select up"),
 		Down:    b([]string{"down", "j", "ctrl+n"}, "↓/j", "select down"),
-		Fold:    b([]string{"enter"}, "enter", "expand/collapse"),
-		Focus:   b([]string{"tab"}, "tab", "tree ⇄ event log"),
+		Fold:    b([]string{"enter"}, "enter", "fold/unfold"),
+		Focus:   b([]string{"tab"}, "tab", "tree ⇄ log"),
 		Step:    b([]string{"space"}, "space", "step one event"),
 		Back:    b([]string{"left", "b"}, "←/b", "back one event"),
 		Forward: b([]string{"right"}, "→", "forward one event"),
 		Start:   b([]string{"g", "home"}, "g", "to the start"),
 		End:     b([]string{"G", "end"}, "G", "to the end"),
-		Wait:    b([]string{"t"}, "t", "let 1s pass (advance 1s)"),
+		Wait:    b([]string{"t"}, "t", "let 1s pass"),
 		Play:    b([]string{"r"}, "r", "play"),
 		Pause:   b([]string{"p"}, "p", "pause"),
 		Faster:  b([]string{"+", "="}, "+", "play faster"),
 		Slower:  b([]string{"-"}, "-", "play slower"),
-		Kill:    b([]string{"k"}, "k", "kill (exit P kill)"),
-		Crash:   b([]string{"x"}, "x", "crash (P: crash)"),
-		Exit:    b([]string{"e"}, "e", "exit with a reason"),
+		Kill:    b([]string{"k"}, "k", "kill"),
+		Crash:   b([]string{"x"}, "x", "crash"),
+		Exit:    b([]string{"e"}, "e", "exit, reason typed"),
 		Normal:  b([]string{"n"}, "n", "exit normal"),
 		Hang:    b([]string{"h"}, "h", "hang / recover"),
-		Why:     b([]string{"w"}, "w", "why did it die?"),
+		Why:     b([]string{"w"}, "w", "why did it die"),
 		Window:  b([]string{"v"}, "v", "restart window"),
 		Command: b([]string{":"}, ":", "command line"),
 		Help:    b([]string{"?"}, "?", "all keys"),
@@ -54,12 +54,12 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Kill, k.Crash, k.Wait, k.Back, k.Play, k.Why, k.Command, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen, one column per topic.
+// FullHelp is the help screen, one column per topic: the panes, time,
+// faults.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Fold, k.Focus, k.Why, k.Window},
+		{k.Up, k.Down, k.Fold, k.Focus, k.Why, k.Window, k.Command, k.Help, k.Escape, k.Quit},
 		{k.Wait, k.Step, k.Back, k.Forward, k.Start, k.End, k.Play, k.Pause, k.Faster, k.Slower},
 		{k.Kill, k.Crash, k.Exit, k.Normal, k.Hang},
-		{k.Command, k.Help, k.Escape, k.Quit},
 	}
 }

@@ -22,8 +22,10 @@ func (m Model) windowLines(w, h int) []string {
 	f := v.Flags
 	now := int64(wd.Now() / sim.Second)
 	lines := []string{
-		m.st.Bold.Render(fmt.Sprintf("restart window of %s: %d restarts allowed per %ds", wd.Label(sup), f.Intensity, f.Period)),
-		fmt.Sprintf("in the window now (stamps ≥ %ds): %d of %d", now-int64(f.Period), v.InWindow(wd.Now()), f.Intensity),
+		m.st.Bold.Render("restart window of " + wd.Label(sup)),
+		fmt.Sprintf("%d restarts allowed per %ds", f.Intensity, f.Period),
+		fmt.Sprintf("in the window: %d of %d", v.InWindow(wd.Now()), f.Intensity),
+		m.st.Faint.Render(fmt.Sprintf("(since t=%ds, whole seconds)", max(now-int64(f.Period), 0))),
 	}
 	restarts := m.restartTimes(sup)
 	lines = append(lines, m.axis(restarts, now, int64(f.Period), w-2)...)
@@ -32,13 +34,13 @@ func (m Model) windowLines(w, h int) []string {
 			break
 		}
 		in := int64(e.At/sim.Second) >= now-int64(f.Period)
-		mark := m.st.WindowOut.Render("  out of the window")
+		mark := m.st.WindowOut.Render(" ·old")
 		if in {
-			mark = m.st.WindowIn.Render("  counts")
+			mark = m.st.WindowIn.Render(" ·counts")
 		}
-		lines = append(lines, fmt.Sprintf("#%d t=%v %s", i+1, e.At, m.restartText(e))+mark)
+		lines = append(lines, fmt.Sprintf("#%d %v %s", i+1, e.At, m.restartText(e))+mark)
 	}
-	return append(lines, m.st.Faint.Render(fmt.Sprintf("restart %d inside the window escalates: the supervisor shuts down", f.Intensity+1)))
+	return append(lines, m.st.Faint.Render(fmt.Sprintf("#%d in the window: %s gives up", f.Intensity+1, wd.Label(sup))))
 }
 
 // windowSup is the supervisor the window view is about.
@@ -71,7 +73,7 @@ func (m Model) restartTimes(sup sim.Pid) []sim.Entry {
 
 func (m Model) restartText(e sim.Entry) string {
 	w := m.world()
-	return "restart of " + scenarios.Now(w).Term(w.Term(e.Term)) + " after " + w.Label(e.Other) + " exited"
+	return scenarios.Now(w).Term(w.Term(e.Term)) + " (" + w.Label(e.Other) + " exited)"
 }
 
 // axis draws seconds 0..now+1 across width columns: x for a restart, the
