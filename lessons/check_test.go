@@ -132,3 +132,27 @@ func TestPredictionOfAnUnknownProcess(t *testing.T) {
 		t.Fatalf("got:\n%s", v.Report())
 	}
 }
+
+// Bad input never panics: any learner text, for a command exercise and a
+// predict exercise, gets a verdict with a report.
+func FuzzCheck(f *testing.F) {
+	c, err := Bundled()
+	if err != nil {
+		f.Fatal(err)
+	}
+	exs := c.Lessons[0].Exercises
+	for _, ex := range exs {
+		f.Add(ex.Solution.Text)
+		f.Add(ex.Mistake.Text)
+		f.Add(string(ex.StartFile()))
+	}
+	f.Add("die: ; restart web web,\n#\ndie")
+	f.Add("web: link <0.99.0>\nexit web kill\nweb: trap_exit on")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, ex := range exs {
+			if Check(ex, "f", []byte(src)).Report() == "" {
+				t.Fatal("an empty report")
+			}
+		}
+	})
+}

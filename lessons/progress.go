@@ -60,17 +60,19 @@ func (lp *LessonProgress) Exercise(id string) *ExerciseProgress {
 	return ep
 }
 
-// Passed counts l's exercises that passed.
-func (p *Progress) Passed(l *Lesson) int {
-	n := 0
+// Passed counts l's exercises that passed, and the hints shown in l.
+func (p *Progress) Passed(l *Lesson) (passed, hints int) {
 	if lp := p.Lessons[l.ID]; lp != nil {
 		for _, ex := range l.Exercises {
-			if ep := lp.Exercises[ex.ID]; ep != nil && ep.Passed {
-				n++
+			if ep := lp.Exercises[ex.ID]; ep != nil {
+				hints += ep.Hints
+				if ep.Passed {
+					passed++
+				}
 			}
 		}
 	}
-	return n
+	return passed, hints
 }
 
 // Store is a progress file. Save writes it atomically (a temporary file

@@ -122,12 +122,13 @@ func TestProgressCountsPassedExercises(t *testing.T) {
 	}
 	l := c.Lessons[0]
 	p := &Progress{}
-	if p.Passed(l) != 0 {
+	if n, h := p.Passed(l); n != 0 || h != 0 {
 		t.Fatal("nothing passed yet")
 	}
 	p.Lesson(l.ID).Exercise("ex1").Passed = true
+	p.Lesson(l.ID).Exercise("ex2").Hints = 2
 	p.Lesson(l.ID).Exercise("ex9").Passed = true // no such exercise: not counted
-	if p.Passed(l) != 1 {
-		t.Fatal(p.Passed(l))
+	if n, h := p.Passed(l); n != 1 || h != 2 {
+		t.Fatal(n, h)
 	}
 }

@@ -185,12 +185,16 @@ func (env *lessonEnv) exercise(l *lessons.Lesson, stderr io.Writer) (*lessons.Ex
 // list prints the lessons with the learner's progress.
 func (env *lessonEnv) list(stdout io.Writer) int {
 	for i, l := range env.cat.Lessons {
-		done := env.progress.Passed(l)
+		done, hints := env.progress.Passed(l)
 		mark := " "
 		if done == len(l.Exercises) {
 			mark = "✓"
 		}
-		fmt.Fprintf(stdout, "%s %2d  %-40s %d/%d exercises\n", mark, i+1, l.Title, done, len(l.Exercises))
+		fmt.Fprintf(stdout, "%s %2d  %-40s %d/%d exercises", mark, i+1, l.Title, done, len(l.Exercises))
+		if hints > 0 {
+			fmt.Fprintf(stdout, ", hints shown: %d", hints)
+		}
+		fmt.Fprintln(stdout)
 	}
 	fmt.Fprintln(stdout, "\nStart one with: crashcourse lesson N")
 	return exitOK

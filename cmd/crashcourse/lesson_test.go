@@ -55,7 +55,7 @@ func TestLessonListShowCheckHint(t *testing.T) {
 
 	code, out, _ = call("lesson")
 	require.Equal(t, exitOK, code)
-	require.Contains(t, out, "1/3 exercises")
+	require.Contains(t, out, "1/3 exercises, hints shown: 2")
 	store, _ := lessons.DefaultStore()
 	p, err := store.Load()
 	require.NoError(t, err)
