@@ -181,18 +181,6 @@ func (x *execution) traceTail(n int) {
 	}
 }
 
-func (x *execution) why(p sim.Pid) {
-	w := x.w()
-	chain := w.Why(p)
-	if len(chain) == 0 {
-		x.printf(Now(w).Label(p) + " is alive")
-		return
-	}
-	for _, s := range chain {
-		x.printf(FormatEntry(w, s))
-	}
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "-"

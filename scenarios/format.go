@@ -35,9 +35,16 @@ func Who(w *sim.World, s sim.Seq) string {
 }
 
 // Describe says in words what trace entry s records, as a learner would
-// read it; processes print as they were known then (see At).
+// read it; processes print as they were known then (see At). The exit of a
+// process that raised an error performing a command says why in words
+// (`exits with reason {badarg,[...]}: send to @db, and no process is
+// registered as db`).
 func Describe(w *sim.World, s sim.Seq) string {
-	return describe(At(w, s), w.Entry(s))
+	d := describe(At(w, s), w.Entry(s))
+	if n := w.Note(s); n != "" {
+		d += ": " + n
+	}
+	return d
 }
 
 func describe(pr Printer, e sim.Entry) string {

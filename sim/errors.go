@@ -62,13 +62,16 @@ func (w *World) checkTarget(p Pid) error {
 	return nil
 }
 
-// raise makes actor raise erlang:error(reason): the shell gets an error;
-// a process crashes with {reason, Stack}, which is not an error of the
-// command (its effects are in the trace).
-func (w *World) raise(actor Pid, reason TermID, msg string) error {
+// raise makes actor raise erlang:error(reason) performing action (as a
+// learner would say it: "send to @db") because of msg: the shell gets an
+// error; a process crashes with {reason, Stack}, which is not an error of
+// the command (its effects are in the trace), and its exit entry keeps
+// the words (see Note).
+func (w *World) raise(actor Pid, reason TermID, action, msg string) error {
 	if actor == Shell {
 		return &Error{Reason: w.terms[reason].(Tuple)[0], Msg: msg}
 	}
-	w.die(actor, reason, w.cause)
+	s := w.die(actor, reason, w.cause)
+	w.trace.notes = append(w.trace.notes, sideMark[string]{seq: s, v: action + ", and " + msg})
 	return nil
 }

@@ -95,7 +95,7 @@ func (w *World) resolveSend(actor Pid, dest Dest) (Pid, error) {
 	if to, ok := w.registry[dest.Name]; ok {
 		return to, nil
 	}
-	return 0, w.raise(actor, tBadargError, "no process is registered as "+dest.Name)
+	return 0, w.raise(actor, tBadargError, "send to @"+dest.Name, "no process is registered as "+dest.Name)
 }
 
 // deliverMessage puts a sent message in a live receiver's mailbox; a dead

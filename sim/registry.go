@@ -13,7 +13,7 @@ func (w *World) Register(actor Pid, name string, target Pid) error {
 		return err
 	}
 	if why := w.registerRefusal(name, target); why != "" {
-		return w.raise(actor, tBadargError, why)
+		return w.raise(actor, tBadargError, "register "+w.Label(target)+" as "+name, why)
 	}
 	w.registry[name] = target
 	w.extra(w.proc(target)).regName = name
@@ -44,7 +44,7 @@ func (w *World) Unregister(actor Pid, name string) error {
 	}
 	p, ok := w.registry[name]
 	if !ok {
-		return w.raise(actor, tBadargError, "no process is registered as "+name)
+		return w.raise(actor, tBadargError, "unregister "+name, "no process is registered as "+name)
 	}
 	delete(w.registry, name)
 	w.extOf(w.proc(p)).regName = ""

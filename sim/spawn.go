@@ -15,7 +15,7 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 		return 0, 0, err
 	}
 	if w.full() {
-		return 0, 0, w.raise(actor, tSystemLimitError, "the world already has its maximum of processes")
+		return 0, 0, w.raise(actor, tSystemLimitError, "spawn "+o.Name, "the world already has its maximum of processes")
 	}
 	pid, ref := w.spawn(actor, o)
 	return pid, ref, nil
@@ -87,7 +87,7 @@ func (w *World) Link(actor, target Pid) error {
 	}
 	if !w.proc(target).alive() {
 		if !w.proc(actor).trapping() {
-			return w.raise(actor, tNoprocError, "link to "+w.Label(target)+", which is dead")
+			return w.raise(actor, tNoprocError, "link to "+w.Label(target), w.Label(target)+" is dead")
 		}
 		s := w.record(Entry{Kind: KindLink, Pid: actor, Other: target, Cause: w.cause})
 		w.q.pushNow(event{kind: evSignal, to: actor, from: target, term: tNoproc, cause: s})

@@ -83,7 +83,7 @@ func (w *World) addRestart(s *supervisor) bool {
 // (fact E21). old is the pid the child had, for the trace.
 func (w *World) supRestart(s *supervisor, c *child, old Pid) {
 	if !w.addRestart(s) {
-		w.record(Entry{Kind: KindSupervisorShutdown, Pid: s.pid, Other: old, Term: w.intern(Atom("reached_max_restart_intensity")), Cause: w.cause})
+		s.gaveUp = w.record(Entry{Kind: KindSupervisorShutdown, Pid: s.pid, Other: old, Term: w.intern(Atom("reached_max_restart_intensity")), Cause: w.cause})
 		w.dropChild(s, c)
 		w.supStop(s, tShutdown)
 		return

@@ -47,6 +47,7 @@ type supervisor struct {
 	wait     *wait   // the selective receive it is blocked in, if any
 	running  bool
 	retrying bool // it cast itself a retry: its next message waits for an evSupRetry
+	gaveUp   Seq  // its reached_max_restart_intensity report, once it gave up; for Story only
 }
 
 // child is one child as its supervisor sees it; pid 0 is OTP's undefined.

@@ -25,7 +25,7 @@ func (w *World) SendAfter(actor Pid, d Time, dest Dest, msg Term) (Ref, error) {
 		return 0, err
 	}
 	if d < 0 {
-		return 0, w.raise(actor, tBadargError, "a timer cannot be set in the past")
+		return 0, w.raise(actor, tBadargError, "send_after "+d.String(), "a timer cannot be set in the past")
 	}
 	if err := checkDuration("a timer of", d); err != nil {
 		return 0, err

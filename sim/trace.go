@@ -161,6 +161,7 @@ type trace struct {
 	instants []instant
 	refs     []sideMark[Ref]
 	children []sideMark[TermID]
+	notes    []sideMark[string] // why a raised error ended a process, by its exit entry
 	n        int
 }
 
@@ -215,7 +216,8 @@ func (t *trace) setFlags(s Seq, flags uint8) { t.stored(s).otherFlags |= uint32(
 func (t *trace) clone() trace {
 	c := trace{
 		chunks: append([][]entry(nil), t.chunks...), instants: append([]instant(nil), t.instants...),
-		refs: append([]sideMark[Ref](nil), t.refs...), children: append([]sideMark[TermID](nil), t.children...), n: t.n,
+		refs: append([]sideMark[Ref](nil), t.refs...), children: append([]sideMark[TermID](nil), t.children...),
+		notes: append([]sideMark[string](nil), t.notes...), n: t.n,
 	}
 	if k := len(c.chunks); k > 0 {
 		c.chunks[k-1] = append(make([]entry, 0, cap(c.chunks[k-1])), c.chunks[k-1]...)

@@ -1,0 +1,53 @@
+package scenarios
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// whyOf runs src in a fresh session and returns what its last command,
+// a `why`, printed.
+func whyOf(t *testing.T, src string) string {
+	t.Helper()
+	rs := execAll(t, NewSession(0), src)
+	last := rs[len(rs)-1]
+	require.Nil(t, last.Err)
+	return strings.Join(last.Lines, "\n")
+}
+
+// why on a process stopped by a supervisor that reached its intensity
+// names reached_max_restart_intensity and each exit whose restart counted
+// in the window, with its time; an exit outside the window is left out.
+func TestWhyAfterIntensityShutdownTellsTheRestartsThatCounted(t *testing.T) {
+	out := whyOf(t, "sup top intensity=2 period=1 { worker a; worker b }\na: crash old\nadvance 3s\na: crash one\nadvance 500ms\na: crash two\nadvance 700ms\na: crash three\nwhy b")
+	require.Contains(t, out, "top gave up: intensity=2 period=1 allows 2 restarts in its window, and 2 already counted")
+	require.Contains(t, out, "(stamped in whole seconds: 3, 3; at second 4 the window counts stamps >= 4-1):")
+	require.Contains(t, out, "3s      #")
+	require.Contains(t, out, "exits with reason {one,[...]}")
+	require.Contains(t, out, "3.5s    #")
+	require.Contains(t, out, "exits with reason {two,[...]}")
+	require.Contains(t, out, "reached_max_restart_intensity after a exited")
+	require.Contains(t, out, "exits with reason {three,[...]}")
+	require.NotContains(t, out, "{old,[...]}", "the restart at second 0 left the window")
+	lines := strings.Split(out, "\n")
+	require.Contains(t, lines[len(lines)-1], "b          exits with reason shutdown", "the story ends with b's end")
+}
+
+// why on a restarted name says its latest incarnation is alive and offers
+// the previous incarnation's story by its pid.
+func TestWhyOnRestartedNameOffersThePreviousIncarnation(t *testing.T) {
+	out := whyOf(t, "sup top { worker w }\nw: crash oops\nwhy w")
+	require.Equal(t, "w is alive: <0.102.0> is its latest incarnation\n"+
+		"its previous incarnation <0.101.0> exited with reason {oops,[...]}: `why <0.101.0>` tells why", out)
+	require.Equal(t, "w is alive", whyOf(t, "spawn w\nwhy w"), "a first incarnation has nothing to offer")
+}
+
+// A crash raised inside a process says why in words on its event line.
+func TestCrashRaisedInsideAProcessSaysWhyInWords(t *testing.T) {
+	require.Contains(t, whyOf(t, "spawn client\nclient: send @db hi\nwhy client"),
+		"client     exits with reason {badarg,[...]}: send to @db, and no process is registered as db")
+	require.Contains(t, whyOf(t, "spawn g\nspawn l\nkill g\nl: link g\nwhy l"),
+		"l          exits with reason {noproc,[...]}: link to g, and g is dead")
+}
