@@ -124,6 +124,13 @@ func TestHangKeyRecoversAHungWorker(t *testing.T) {
 	assert.Contains(t, screen(m), "● w")
 }
 
+func TestTreeShowsAWorkerServingACallAndItsCaller(t *testing.T) {
+	m := newModel(t, "sup s { worker w call_time=1s; worker v }\nv: call w\n", 80, 24)
+	assert.Contains(t, screen(m), "◐ w")
+	assert.Contains(t, screen(m), "serving a call")
+	assert.Contains(t, screen(m), "◷ v")
+}
+
 func TestASupervisorNeverActs(t *testing.T) {
 	m := selectRow(t, newModel(t, "sup s { worker w }\n", 80, 24), "s")
 	n := len(m.tl.steps)

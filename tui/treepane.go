@@ -97,6 +97,10 @@ func (m Model) status(r row) (sym, word string, st lipgloss.Style) {
 		return "◑", "terminating", m.st.Terminating
 	case sim.ActHung:
 		return "⏸", "hung", m.st.Hung
+	case sim.ActServing:
+		return "◐", "serving a call", m.st.Running
+	case sim.ActCalling:
+		return "◷", "in a call", m.st.Running
 	}
 	return "●", "running", m.st.Running
 }
