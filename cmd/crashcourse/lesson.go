@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/term"
+
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
 )
@@ -29,7 +31,7 @@ flags:
   --file FILE.md   use this lesson file (an instructor's) instead of the bundled lessons
   --dir DIR        where exercise files go (default crashcourse-lessons)
   --exercise K     the exercise to show, check or hint (default: your current one)
-  --width N        wrap the text at N columns (default 80)
+  --width N        wrap the text at N columns (default: the terminal's width, at most 100; else 80)
 `
 
 // lessonFlags are the flags of `crashcourse lesson`.
@@ -48,7 +50,7 @@ func lessonCommand(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.file, "file", "", "")
 	fs.StringVar(&f.dir, "dir", "crashcourse-lessons", "")
 	fs.IntVar(&f.exercise, "exercise", 0, "")
-	fs.IntVar(&f.width, "width", 80, "")
+	fs.IntVar(&f.width, "width", 0, "")
 	fs.BoolVar(&f.verify, "verify", false, "")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -208,7 +210,7 @@ func (env *lessonEnv) path(l *lessons.Lesson, ex *lessons.Exercise) string {
 // show prints the lesson and the exercise, and writes the exercise's
 // file unless the learner already has one.
 func (env *lessonEnv) show(n int, l *lessons.Lesson, ex *lessons.Exercise, stdout io.Writer) int {
-	out, err := lessons.Render(l.Markdown(n, ex), env.f.width, renderStyle(stdout))
+	out, err := lessons.Render(l.Markdown(n, ex), textWidth(env.f.width, stdout), renderStyle(stdout))
 	if err != nil {
 		fmt.Fprintf(env.stderr, "crashcourse lesson: %v\n", err)
 		return exitUsage
@@ -268,4 +270,18 @@ func renderStyle(w io.Writer) string {
 		return "dark"
 	}
 	return "notty"
+}
+
+// textWidth is the width to wrap at: the one asked for, else the
+// terminal's (at most 100 columns, which reads best), else 80.
+func textWidth(asked int, w io.Writer) int {
+	if asked > 0 {
+		return asked
+	}
+	if f, ok := w.(*os.File); ok && isTerminal(w) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {
+			return min(cols, 100)
+		}
+	}
+	return 80
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios/otp"
@@ -66,7 +67,16 @@ func verifyLesson(l *lessons.Lesson, stdout, stderr io.Writer) int {
 			status = exitUsage
 		case rep.Failed():
 			status = max(status, exitFailed)
+			fmt.Fprintln(stdout, "the script verified, whose lines the points above name:")
+			printNumbered(stdout, string(ex.Script()))
 		}
 	}
 	return status
+}
+
+// printNumbered prints text with its line numbers.
+func printNumbered(w io.Writer, text string) {
+	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		fmt.Fprintf(w, "%4d  %s\n", i+1, line)
+	}
 }

@@ -152,6 +152,15 @@ func TestLessonLint(t *testing.T) {
 	}
 }
 
+// A lesson whose extensions OTP lacks says so and is not verified.
+func TestLessonLintVerifySkipsAnExtensionLesson(t *testing.T) {
+	lessonState(t)
+	ext := write(t, "ext.md", strings.Replace(minimalLesson, "# Mine\n", "# Mine\n\n```lesson\nverify: no\n```\n", 1))
+	code, out, errs := call("lesson", "lint", "--verify", ext)
+	require.Equal(t, exitOK, code, out+errs)
+	require.Contains(t, out, ext+": not verified on OTP (its lesson block says verify: no)")
+}
+
 // Every bundled lesson lints clean through the command.
 func TestLessonLintBundled(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("..", "..", "lessons", "content", "*.md"))
