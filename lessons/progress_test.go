@@ -132,3 +132,37 @@ func TestProgressCountsPassedExercises(t *testing.T) {
 		t.Fatal(n, h)
 	}
 }
+
+// The moves through a lesson: current, hints (the last repeats), a pass
+// that moves on, and the last exercise's pass that has no next.
+func TestProgressMoves(t *testing.T) {
+	c, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := c.Lessons[0]
+	p := &Progress{}
+	if p.Current(l) != l.Exercises[0] {
+		t.Fatal("a new learner starts at the first exercise")
+	}
+	ex := l.Exercises[0]
+	for want := 1; want <= len(ex.Hints)+1; want++ {
+		k, text := p.NextHint(l, ex)
+		if k != min(want, len(ex.Hints)) || text != ex.Hints[k-1] {
+			t.Fatalf("ask %d: hint %d %q", want, k, text)
+		}
+	}
+	if p.Lessons[l.ID].Exercises[ex.ID].Hints != len(ex.Hints) {
+		t.Fatal("hints shown not recorded")
+	}
+	if next := p.Pass(l, ex); next != l.Exercises[1] || p.Current(l) != next {
+		t.Fatal("a pass moves to the next exercise")
+	}
+	last := l.Exercises[len(l.Exercises)-1]
+	if p.Pass(l, last) != nil || !p.Lessons[l.ID].Exercises[last.ID].Passed {
+		t.Fatal("the last exercise has no next")
+	}
+	if p.SetCurrent(l, l.Exercises[1]) || !p.SetCurrent(l, l.Exercises[0]) {
+		t.Fatal("SetCurrent reports a change only when there is one")
+	}
+}

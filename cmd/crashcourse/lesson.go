@@ -175,7 +175,7 @@ func (env *lessonEnv) run(verb, arg string, stdout, stderr io.Writer) int {
 func (env *lessonEnv) exercise(l *lessons.Lesson, stderr io.Writer) (*lessons.Exercise, int) {
 	k := env.f.exercise
 	if k == 0 {
-		k = max(1, env.progress.Lesson(l.ID).Current)
+		return env.progress.Current(l), exitOK
 	}
 	ex, ok := l.Exercise(k)
 	if !ok {
@@ -250,9 +250,7 @@ func (env *lessonEnv) ensureFile(l *lessons.Lesson, ex *lessons.Exercise) (strin
 
 // setCurrent records ex as the learner's current exercise in l.
 func (env *lessonEnv) setCurrent(l *lessons.Lesson, ex *lessons.Exercise) {
-	lp := env.progress.Lesson(l.ID)
-	if k := l.Number(ex); lp.Current != k {
-		lp.Current = k
+	if env.progress.SetCurrent(l, ex) {
 		env.save()
 	}
 }

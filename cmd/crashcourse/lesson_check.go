@@ -35,16 +35,12 @@ func (env *lessonEnv) checkFile(l *lessons.Lesson, ex *lessons.Exercise) (lesson
 
 // passed records that ex passed and says what comes next.
 func (env *lessonEnv) passed(l *lessons.Lesson, ex *lessons.Exercise, stdout io.Writer) {
-	lp := env.progress.Lesson(l.ID)
-	lp.Exercise(ex.ID).Passed = true
-	next, ok := l.Exercise(l.Number(ex) + 1)
-	if !ok {
-		env.save()
+	next := env.progress.Pass(l, ex)
+	env.save()
+	if next == nil {
 		fmt.Fprintf(stdout, "That was the last exercise of %q.\n", l.Title)
 		return
 	}
-	lp.Current = l.Number(next)
-	env.save()
 	path, _, err := env.ensureFile(l, next)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "crashcourse lesson: %v\n", err)
@@ -56,12 +52,8 @@ func (env *lessonEnv) passed(l *lessons.Lesson, ex *lessons.Exercise, stdout io.
 // hint shows the next hint of ex and records that it was shown; once all
 // are shown, it shows the last again.
 func (env *lessonEnv) hint(l *lessons.Lesson, ex *lessons.Exercise, stdout io.Writer) int {
-	ep := env.progress.Lesson(l.ID).Exercise(ex.ID)
-	k := min(ep.Hints+1, len(ex.Hints))
-	fmt.Fprintf(stdout, "Hint %d of %d: %s\n", k, len(ex.Hints), ex.Hints[k-1])
-	if k > ep.Hints {
-		ep.Hints = k
-		env.save()
-	}
+	k, text := env.progress.NextHint(l, ex)
+	fmt.Fprintf(stdout, "Hint %d of %d: %s\n", k, len(ex.Hints), text)
+	env.save()
 	return exitOK
 }
