@@ -240,6 +240,10 @@ func (w *World) failCall(i int32, reason TermID, cause Seq) {
 		return
 	}
 	w.stopCalling(c.caller)
+	if w.faulty(FaultTrapSavesCaller) && w.proc(c.caller).trapping() {
+		w.workerNext(c.caller, cause)
+		return
+	}
 	w.die(c.caller, c.result, cause)
 }
 

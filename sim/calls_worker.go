@@ -24,7 +24,7 @@ func (w *World) workerNext(pid Pid, cause Seq) {
 		return
 	}
 	m, ok := w.takeMessage(pid, func(m Message) bool {
-		return m.Kind == MsgReq || wk.pending != 0 && m.Kind == MsgExit && m.From == p.parent && m.Term == wk.pending
+		return m.Kind == MsgReq && !w.skipped(m) || wk.pending != 0 && m.Kind == MsgExit && m.From == p.parent && m.Term == wk.pending
 	})
 	switch {
 	case !ok:
@@ -34,6 +34,13 @@ func (w *World) workerNext(pid Pid, cause Seq) {
 	default:
 		w.serve(pid, wk, m, cause)
 	}
+}
+
+// skipped reports whether the planted FaultSkipDeadCallers makes a
+// worker pass over request m.
+func (w *World) skipped(m Message) bool {
+	c := w.gcalls[m.Aux].caller
+	return w.faulty(FaultSkipDeadCallers) && c != Shell && !w.proc(c).alive()
 }
 
 // serve runs handle_call/3 for a request: it takes the worker's CallTime,

@@ -30,6 +30,13 @@ const (
 	// FaultStopInStartOrder makes a supervisor that shuts down terminate
 	// its children in start order (OTP: reverse start order, fact E21).
 	FaultStopInStartOrder
+	// FaultTrapSavesCaller lets a trapping caller live on when its call
+	// fails, as if it had caught the exit (OTP: the failure is exit/1 of
+	// the caller itself, which trapping does not stop).
+	FaultTrapSavesCaller
+	// FaultSkipDeadCallers makes a worker skip a queued request whose
+	// caller has died (OTP: gen_server serves it all the same).
+	FaultSkipDeadCallers
 )
 
 // faulty reports whether the World follows the planted wrong rule f.

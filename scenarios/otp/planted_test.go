@@ -64,6 +64,29 @@ mark
 stop app
 expect exit_order c b a app
 `},
+	{name: "a failed call ends a trapping caller", fault: sim.FaultTrapSavesCaller, line: 5, src: `spawn srv
+spawn c trap_exit
+c: call srv timeout=200ms
+advance 300ms
+expect dead c reason={timeout,{gen_server,call,[<srv>,ping,200]}}
+`},
+	{name: "a worker serves the request of a dead caller", fault: sim.FaultSkipDeadCallers, line: 14, src: `sup s {
+  worker db call_time=500ms
+}
+spawn x
+spawn a
+spawn b
+x: call db
+a: call db
+advance 100ms
+kill a
+b: call db
+advance 1100ms
+b: send db early
+expect error
+advance 500ms
+expect alive b
+`},
 }
 
 // The oracle is independent of the simulator: with a wrong rule planted in
