@@ -48,13 +48,36 @@ func (r *replay) explainDeath(p sim.Pid) []string {
 		case e.Kind == sim.KindExit && i > 0 && w.Entry(chain[i-1]).Kind == sim.KindSignal:
 			out = append(out, r.diedOfSignal(s, chain[i-1]))
 			i--
+			if i > 0 && r.sentBy(chain[i-1], chain[i]) {
+				i-- // the exit/2 call the sentence already names
+			}
 		case e.Kind == sim.KindExit:
 			out = append(out, r.died(s)+r.rootOf(s))
 		default:
-			out = append(out, quote(scenarios.Who(w, s))+" "+scenarios.Describe(w, s)+r.rootOf(s))
+			out = append(out, r.step(s)+r.rootOf(s))
 		}
 	}
 	return out
+}
+
+// step says what trace entry s of a causal chain did: in the words of a
+// supervisor's job when a supervisor did it, else as the trace says it.
+func (r *replay) step(s sim.Seq) string {
+	w := r.s.World()
+	e := w.Entry(s)
+	pr := scenarios.At(w, s)
+	sup, other := quote(pr.Label(e.Pid)), quote(pr.Label(e.Other))
+	if w.IsSupervisor(e.Pid) {
+		switch e.Kind {
+		case sim.KindSignal:
+			return sup + " (a supervisor, trapping exits) learns that " + other + " exited with " + quote(pr.Term(w.Term(e.Term)))
+		case sim.KindExitSignal:
+			return sup + " stops " + other + " with exit(" + pr.Label(e.Other) + ", " + pr.Term(w.Term(e.Term)) + ")"
+		case sim.KindDown:
+			return sup + " sees that " + other + " has stopped, and goes on"
+		}
+	}
+	return quote(scenarios.Who(w, s)) + " " + scenarios.Describe(w, s)
 }
 
 // rootOf names the command behind entry s when nothing inside the world
@@ -89,7 +112,19 @@ func (r *replay) diedOfSignal(s, sig sim.Seq) string {
 	if g.Has(sim.FlagViaLink) {
 		return r.died(s) + " because it is linked to " + from + r.lineOf(r.linkEntry(e.Pid, g.Other, sig), "the link was made by ")
 	}
+	if w.IsSupervisor(g.Other) && w.Parent(e.Pid) == g.Other {
+		return r.died(s) + " because its supervisor " + from + " stopped it: exit(" + scenarios.At(w, sig).Label(e.Pid) + ", " +
+			scenarios.At(w, sig).Term(w.Term(g.Term)) + ")"
+	}
 	return r.died(s) + " because " + from + " sent it an exit signal" + r.rootOf(g.Cause)
+}
+
+// sentBy reports whether entry call is the exit/2 call that sent the
+// exit signal delivered by entry sig.
+func (r *replay) sentBy(call, sig sim.Seq) bool {
+	w := r.s.World()
+	c, g := w.Entry(call), w.Entry(sig)
+	return c.Kind == sim.KindExitSignal && c.Pid == g.Other && c.Other == g.Pid && !g.Has(sim.FlagViaLink)
 }
 
 // lineOf names the command behind trace entry s, as " (your line 3:
@@ -191,5 +226,17 @@ func (r *replay) explainRestarts(p sim.Pid) []string {
 	if len(out) == 0 {
 		out = append(out, "no "+quote(scenarios.Now(w).Label(p))+" exited after the faults")
 	}
+	if v, ok := w.Supervisor(w.Parent(p)); ok && w.Supervised(p) {
+		out = append(out, quote(scenarios.Now(w).Label(v.Pid))+" is "+v.Flags.Strategy.String()+": "+strategyRule[v.Flags.Strategy])
+	}
 	return out
+}
+
+// strategyRule says which children a supervisor restarts when one exits
+// (OTP's supervisor, otp-facts E21, E23, E24, E31).
+var strategyRule = map[sim.Strategy]string{
+	sim.OneForOne:       "it restarts only the child that ended",
+	sim.OneForAll:       "to restart one child, it first stops all the others (last started first), then starts them all again",
+	sim.RestForOne:      "to restart one child, it first stops the children started after it (last first), then starts them again with it",
+	sim.SimpleOneForOne: "it restarts only the child that ended",
 }
