@@ -15,14 +15,36 @@ const supBuild = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n" +
 // A wrong strategy is explained by the restarts it made, or did not make,
 // and the rule of the strategy chosen.
 func TestCheckExplainsAStrategy(t *testing.T) {
-	ex := exerciseOf(t, supBuild, 1)
-	if v := Check(ex, "x", []byte(ex.Solution.Text)); !v.Pass {
-		t.Fatalf("the solution fails:\n%s", v.Report())
-	}
+	ex := solvable(t, supBuild)
 	for _, strategy := range []string{"one_for_one", "one_for_all"} {
 		t.Run(strategy, func(t *testing.T) {
 			src := "sup top strategy=" + strategy + " {\n  worker web\n  worker db\n  worker cache\n}\n"
 			golden.RequireEqual(t, []byte(Check(ex, "mine.scn", []byte(src)).Report()))
 		})
 	}
+}
+
+// solvable parses a lesson's first exercise and requires its reference
+// solution to pass.
+func solvable(t *testing.T, src string) *Exercise {
+	t.Helper()
+	ex := exerciseOf(t, src, 1)
+	if v := Check(ex, "solution", []byte(ex.Solution.Text)); !v.Pass {
+		t.Fatalf("the solution fails:\n%s", v.Report())
+	}
+	return ex
+}
+
+// supPredict is a predict exercise on a one_for_all supervisor that
+// reaches its restart intensity, with a plain process linked to a child.
+const supPredict = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nsup top strategy=one_for_all intensity=1 {\n  worker a\n  worker b\n}\nspawn c\nc: link b\n```\n\n" +
+	"```predict\nq?\n```\n\n```faults\na: crash boom\nadvance 1s\na: crash boom\n```\n\n```expect\nexpect dead top\n```\n\n```solution\ndie: a b top c\nrestart: a b\n```\n\n" +
+	"```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A prediction that misses a supervisor's cascade is answered row by
+// row: the sibling one_for_all stops and restarts, the process linked to
+// it, and the supervisor that gives up.
+func TestPredictExplainsASupervisorCascade(t *testing.T) {
+	ex := solvable(t, supPredict)
+	golden.RequireEqual(t, []byte(Check(ex, "x", []byte("die: a\nrestart: a")).Report()))
 }
