@@ -163,6 +163,7 @@ func TestLessonLintVerifySkipsAnExtensionLesson(t *testing.T) {
 
 // Every bundled lesson lints clean through the command.
 func TestLessonLintBundled(t *testing.T) {
+	lessonState(t)
 	files, err := filepath.Glob(filepath.Join("..", "..", "lessons", "content", "*.md"))
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
@@ -175,6 +176,7 @@ func TestLessonLintBundled(t *testing.T) {
 // whose extensions OTP lacks, excepted).
 func TestLessonBundledAgreeWithOTP(t *testing.T) {
 	needErl(t)
+	lessonState(t)
 	files, err := filepath.Glob(filepath.Join("..", "..", "lessons", "content", "*.md"))
 	require.NoError(t, err)
 	code, out, errs := call(append([]string{"lesson", "lint", "--verify"}, files...)...)
