@@ -9,27 +9,43 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/scenarios/otp"
+	"github.com/crashcourse/crashcourse/scenarios/picture"
 )
 
 // exportFlags are the flags of `crashcourse export`.
 type exportFlags struct {
-	erlang, elixir, force bool
-	dir                   string
+	erlang, elixir, dot, mermaid, force bool
+	dir                                 string
+}
+
+// formats counts the output formats asked for.
+func (f exportFlags) formats() int {
+	n := 0
+	for _, on := range []bool{f.erlang, f.elixir, f.dot, f.mermaid} {
+		if on {
+			n++
+		}
+	}
+	return n
 }
 
 // export prints a scenario's supervision trees as Erlang or Elixir code,
-// each file opened by its marker line (see marker), or writes the files to
-// a directory with -o: never over a file that exists unless --force, each
-// file atomically.
+// each file opened by its marker line (see marker), or its pictures (a
+// Graphviz graph, a Mermaid diagram: see package picture), or writes the
+// files to a directory with -o: never over a file that exists unless
+// --force, each file atomically.
 func export(args []string, stdout, stderr io.Writer) int {
 	var f exportFlags
 	fset := flag.NewFlagSet("export", flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	fset.BoolVar(&f.erlang, "erlang", false, "")
 	fset.BoolVar(&f.elixir, "elixir", false, "")
+	fset.BoolVar(&f.dot, "dot", false, "")
+	fset.BoolVar(&f.mermaid, "mermaid", false, "")
 	fset.StringVar(&f.dir, "o", "", "")
 	fset.BoolVar(&f.force, "force", false, "")
 	files, err := parseFiles(fset, args)
@@ -37,8 +53,8 @@ func export(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 	case len(files) != 1:
 		err = fmt.Errorf("want exactly one scenario file, got %d", len(files))
-	case f.erlang == f.elixir:
-		err = errors.New("want one of --erlang and --elixir")
+	case f.formats() != 1:
+		err = errors.New("want one of --erlang, --elixir, --dot and --mermaid")
 	case f.force && f.dir == "":
 		err = errors.New("--force goes with -o DIR")
 	}
@@ -51,21 +67,61 @@ func export(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crashcourse export: %s\n", scenarios.ErrorText(err))
 		return exitUsage
 	}
-	gen := otp.ExportErlang
-	if f.elixir {
-		gen = otp.ExportElixir
-	}
-	out, err := gen(files[0], src)
+	out, err := exportFiles(f, files[0], src)
 	if err != nil {
 		return failure(stderr, "crashcourse export", err)
 	}
 	if f.dir != "" {
 		return writeExport(f, out, stdout, stderr)
 	}
+	if f.dot || f.mermaid {
+		fmt.Fprint(stdout, out[0].Text)
+		return exitOK
+	}
 	for _, file := range out {
 		fmt.Fprintf(stdout, "%s\n%s", marker(f.elixir, file.Name), file.Text)
 	}
 	return exitOK
+}
+
+// exportFiles are the files of the export f asks for: the modules of the
+// code, or one picture named after the scenario (see pictureName).
+func exportFiles(f exportFlags, file string, src []byte) ([]otp.File, error) {
+	var draw func(string, []byte) (string, error)
+	ext := ".dot"
+	switch {
+	case f.erlang:
+		return otp.ExportErlang(file, src)
+	case f.elixir:
+		return otp.ExportElixir(file, src)
+	case f.dot:
+		draw = picture.DOT
+	default:
+		draw, ext = picture.Mermaid, ".mmd"
+	}
+	text, err := draw(file, src)
+	if err != nil {
+		return nil, err
+	}
+	return []otp.File{{Name: pictureName(file) + ext, Text: text}}, nil
+}
+
+// pictureName is the base name of a picture's file: the scenario's file
+// name without its directory, builtin: prefix and .scn, every character
+// but letters, digits, - and _ made _, so that no name leaves the -o
+// directory or hides; "scenario" when nothing is left.
+func pictureName(file string) string {
+	stem := strings.TrimSuffix(filepath.Base(strings.TrimPrefix(file, "builtin:")), ".scn")
+	stem = strings.Map(func(r rune) rune {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			return r
+		}
+		return '_'
+	}, stem)
+	if strings.Trim(stem, "_") == "" {
+		return "scenario"
+	}
+	return stem
 }
 
 // marker is the line that opens each file when export prints to stdout,

@@ -32,8 +32,9 @@ usage:
                                     (see crashcourse lesson --help: check, hint, watch, lint)
   crashcourse verify FILE.scn... [--runs N] [--scale N] [--max-real D] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
-  crashcourse export FILE.scn --erlang|--elixir [-o DIR [--force]]
-                                    print its supervision trees as Erlang or Elixir code
+  crashcourse export FILE.scn --erlang|--elixir|--dot|--mermaid [-o DIR [--force]]
+                                    print its supervision trees as Erlang or Elixir code,
+                                    or draw them (Graphviz) or its cascades (Mermaid)
 
 run flags:
   --seed N         seed the simulation's random generator (default 0)
@@ -54,6 +55,10 @@ export flags:
   On stdout each file starts with a line "%% ==> NAME <==" ("# ==> NAME <==" for
   Elixir). Modules are crashcourse_NAME_sup and crashcourse_NAME_server (Erlang),
   Crashcourse.FILE.NAME (Elixir): no OTP or Elixir module starts so.
+  --dot            the trees as declared, with the links and monitors the run left
+                   (Graphviz: dot -Tsvg); -o writes FILE.dot
+  --mermaid        the run's cascades as a Mermaid sequence diagram, at most 300
+                   arrows and notes; -o writes FILE.mmd
 `
 
 // run is the whole program; main only supplies the process's streams.

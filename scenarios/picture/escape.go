@@ -1,0 +1,58 @@
+package picture
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+)
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// dotEscaper escapes text inside a DOT quoted string: the backslash (which
+// would start an escape such as \N or \l), the quote (which would end the
+// string), and the ampersand (which would start an entity such as &lt;
+// that Graphviz shows as another character).
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, `&`, `&amp;`)
+
+// dotQuote is s as a DOT quoted string that shows s literally, its
+// invisible characters made visible.
+func dotQuote(s string) string {
+	return `"` + dotEscaper.Replace(scenarios.Printable(s, 0)) + `"`
+}
+
+// dotLabel is a DOT quoted label of lines, each cut at maxText cells.
+func dotLabel(lines []string) string {
+	esc := make([]string, len(lines))
+	for i, l := range lines {
+		esc[i] = dotEscaper.Replace(text(l))
+	}
+	return `"` + strings.Join(esc, `\n`) + `"`
+}
+
+// mermaidText is s as Mermaid text (a participant's name, a message, a
+// note) that shows s literally: cut at maxText cells, its invisible
+// characters made visible, and every character but letters, digits, the
+// space and punctuation with no meaning to Mermaid written as an entity
+// (#60; for <), so that no text can end its statement (newline, ;), start
+// a comment or directive (#, %%), or reach the renderer as HTML (<, >, &).
+func mermaidText(s string) string {
+	var b strings.Builder
+	for _, r := range text(s) {
+		if mermaidSafe(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteString("#" + strconv.Itoa(int(r)) + ";")
+		}
+	}
+	return b.String()
+}
+
+func mermaidSafe(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return true
+	}
+	return strings.ContainsRune(" _.,:()[]{}@/=+*!?'|", r)
+}
