@@ -16,7 +16,8 @@ const maxStatements = 300
 // keeps its lifeline), and for every command that set off a cascade, a
 // note with the command and its time, then what followed in trace order:
 // exit signals (-x arrows, with what the receiver did), DOWN messages (--)
-// arrows), messages and gen_server calls and replies, and notes for each
+// arrows), messages (a gen_server call is its '$gen_call' message) and
+// the calls' replies, and notes for each
 // death, restart, start failure and supervisor that gave up. Spawns,
 // links and monitors made by commands are not drawn (the DOT graph shows
 // the structure). At most maxStatements arrows and notes are drawn.

@@ -11,7 +11,7 @@ import (
 const (
 	arrowExit    = "-x"   // an exit signal
 	arrowDown    = "--)"  // a DOWN message
-	arrowMessage = "->>"  // a message or a call
+	arrowMessage = "->>"  // a message (a call is its $gen_call message)
 	arrowReply   = "-->>" // a call's reply
 )
 
@@ -28,8 +28,6 @@ func (d *diagram) entry(w *sim.World, s sim.Seq) (step, bool) {
 		return step{from: other, to: self, arrow: arrowDown, text: "DOWN " + term}, true
 	case sim.KindMessage:
 		return step{from: other, to: self, arrow: arrowMessage, text: dropped(e, "message "+term)}, true
-	case sim.KindGenCall:
-		return step{from: self, to: other, arrow: arrowMessage, text: "call " + term}, e.Other != 0
 	case sim.KindCallReturn:
 		return step{from: other, to: self, arrow: arrowReply, text: dropped(e, "reply "+term)}, true
 	case sim.KindExit:
