@@ -42,7 +42,8 @@ func lessonLint(files []string, f lessonFlags, stdout, stderr io.Writer) int {
 	return status
 }
 
-// verifyLesson runs every exercise's reference script on real OTP.
+// verifyLesson runs the worked example and every exercise's reference
+// script on real OTP.
 func verifyLesson(l *lessons.Lesson, stdout, stderr io.Writer) int {
 	if !l.Verify {
 		fmt.Fprintf(stdout, "%s: not verified on OTP (its lesson block says verify: no)\n", l.File)
@@ -57,10 +58,10 @@ func verifyLesson(l *lessons.Lesson, stdout, stderr io.Writer) int {
 	}
 	defer rt.Close()
 	status := exitOK
-	for _, ex := range l.Exercises {
-		name := l.File + "#" + ex.ID
+	for _, sc := range verifiable(l) {
+		name := l.File + "#" + sc.name
 		fmt.Fprintln(stdout, "== "+name)
-		rep, err := otp.Verify(ctx, rt, name, ex.Script(), otp.Options{Quiet: true}, stdout)
+		rep, err := otp.Verify(ctx, rt, name, sc.src, otp.Options{Quiet: true}, stdout)
 		switch {
 		case err != nil:
 			fmt.Fprintf(stderr, "crashcourse lesson lint --verify: %s: %v\n", name, err)
@@ -68,10 +69,30 @@ func verifyLesson(l *lessons.Lesson, stdout, stderr io.Writer) int {
 		case rep.Failed():
 			status = max(status, exitFailed)
 			fmt.Fprintln(stdout, "the script verified, whose lines the points above name:")
-			printNumbered(stdout, string(ex.Script()))
+			printNumbered(stdout, string(sc.src))
 		}
 	}
 	return status
+}
+
+// script is a scenario of a lesson that verify runs.
+type script struct {
+	name string
+	src  []byte
+}
+
+// verifiable lists what of l runs on OTP: the worked example (what the
+// learner is told happens must happen on OTP too) and every exercise's
+// reference script.
+func verifiable(l *lessons.Lesson) []script {
+	var out []script
+	if l.Example.Present() {
+		out = append(out, script{"example", []byte(l.Example.Text + "\n")})
+	}
+	for _, ex := range l.Exercises {
+		out = append(out, script{ex.ID, ex.Script()})
+	}
+	return out
 }
 
 // printNumbered prints text with its line numbers.

@@ -172,8 +172,8 @@ func TestLessonLintBundled(t *testing.T) {
 }
 
 // In CI, every bundled exercise's reference solution, with its faults
-// and expected cascade, agrees with real OTP (lessons marked verify: no,
-// whose extensions OTP lacks, excepted).
+// and expected cascade, and every worked example agree with real OTP
+// (lessons marked verify: no, whose extensions OTP lacks, excepted).
 func TestLessonBundledAgreeWithOTP(t *testing.T) {
 	needErl(t)
 	lessonState(t)
@@ -187,6 +187,9 @@ func TestLessonBundledAgreeWithOTP(t *testing.T) {
 	for _, l := range cat.Lessons {
 		if l.Verify {
 			want += len(l.Exercises)
+		}
+		if l.Verify && l.Example.Present() {
+			want++
 		}
 	}
 	require.Equal(t, want, strings.Count(out, " agree, 0 differ, 0 fail on both\n"), out)
