@@ -80,6 +80,7 @@ func New(s *scenarios.Session, o Options) Model {
 	in := textinput.New()
 	in.Prompt = ": "
 	in.SetVirtualCursor(true)
+	in.CharLimit = MaxTypedBytes
 	m := Model{
 		tl: newTimeline(s), title: o.Title, keys: DefaultKeyMap(), help: help.New(),
 		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in,

@@ -29,11 +29,7 @@ func Run(o RunOptions) error {
 	s := scenarios.NewSession(o.Seed)
 	s.AddSource(o.Title, o.Src)
 	m := New(s, Options{Title: o.Title, NoColor: o.NoColor})
-	for _, c := range cmds {
-		m.tl.exec(c, nil)
-	}
-	m.tl.seek(m.tl.headLen())
-	m.refresh()
+	m.Preload(cmds)
 	var opts []tea.ProgramOption
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))

@@ -30,6 +30,10 @@ usage:
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
   crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
                                     (see crashcourse lesson --help: check, hint, watch, lint)
+  crashcourse serve [--addr :2222] [--dir DIR] [--authorized-keys FILE] [--instructors FILE]
+                   [--idle 30m] [--max-sessions 100] [--report FILE|-]
+                                    serve the TUI and the lessons over SSH to a room
+                                    (--report: write the room's progress as CSV and exit)
   crashcourse verify FILE.scn... [--runs N] [--scale N] [--max-real D] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
   crashcourse export FILE.scn --erlang|--elixir|--dot|--mermaid [-o DIR [--force]]
@@ -82,6 +86,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return export(args[1:], stdout, stderr)
 	case "lesson", "lessons":
 		return lessonCommand(args[1:], stdout, stderr)
+	case "serve":
+		return serveCommand(args[1:], stdout, stderr)
 	case "scenarios":
 		for _, s := range scenarios.Builtin() {
 			fmt.Fprintln(stdout, "builtin:"+s.Name)

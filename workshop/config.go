@@ -1,0 +1,66 @@
+package workshop
+
+import (
+	"io"
+	"time"
+)
+
+// Config configures a Server. The zero value of each field but Dir means
+// its default.
+type Config struct {
+	// Addr is the address to listen on; default ":2222".
+	Addr string
+	// Dir holds the host key (host_ed25519, made on first start) and the
+	// progress database (progress.db). Required.
+	Dir string
+	// AuthorizedKeys is a file of the learners' public keys; empty lets in
+	// anyone who reaches the port (with a key, or a name for a keyless
+	// login).
+	AuthorizedKeys string
+	// Instructors is a file of the keys that get the dashboard.
+	Instructors string
+	// IdleTimeout closes a session after this long without a key; default
+	// 30 minutes.
+	IdleTimeout time.Duration
+	// MaxSessions is how many sessions may be open at once; more are
+	// refused with a message. Default 100.
+	MaxSessions int
+	// StuckFails and StuckAfter mark a learner stuck on the dashboard:
+	// this many failed checks since their last pass, or no pass nor change
+	// of exercise for this long while connected. Defaults 3 and 10 minutes.
+	StuckFails int
+	StuckAfter time.Duration
+	// NoColor draws every session without colour.
+	NoColor bool
+	// Log receives the server's messages (starts, refusals, panics);
+	// default io.Discard.
+	Log io.Writer
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+}
+
+// withDefaults fills in the defaults.
+func (c Config) withDefaults() Config {
+	if c.Addr == "" {
+		c.Addr = ":2222"
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 30 * time.Minute
+	}
+	if c.MaxSessions <= 0 {
+		c.MaxSessions = 100
+	}
+	if c.StuckFails <= 0 {
+		c.StuckFails = 3
+	}
+	if c.StuckAfter <= 0 {
+		c.StuckAfter = 10 * time.Minute
+	}
+	if c.Log == nil {
+		c.Log = io.Discard
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}

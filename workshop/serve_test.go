@@ -1,0 +1,57 @@
+package workshop
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crashcourse/crashcourse/lessons"
+)
+
+// firstExercise is lesson 1's first exercise, whose solution the tests
+// type.
+func firstExercise(t *testing.T) *lessons.Exercise {
+	t.Helper()
+	cat, err := lessons.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := cat.Lesson(1)
+	ex, _ := l.Exercise(1)
+	if ex.Predict() {
+		t.Fatal("lesson 1's first exercise asks for a prediction; the test types commands")
+	}
+	return ex
+}
+
+// TestServeProgressSurvivesRestart drives lesson 1's first exercise to a
+// passing check over a real SSH client, disconnects, restarts the server
+// and finds the progress, and the commands, on reconnecting.
+func TestServeProgressSurvivesRestart(t *testing.T) {
+	dir, key, ex := t.TempDir(), newKey(t), firstExercise(t)
+	srv := start(t, Config{Dir: dir})
+	tm := connect(t, srv.addr, "ada", key)
+	tm.waitText("Lesson 1/")
+	tm.send("C")
+	tm.waitText("✗")
+	tm.escape()
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSpace(ex.Solution.Text), "\n") {
+		tm.command(line)
+		lines = append(lines, line)
+	}
+	tm.send("C")
+	tm.waitText("✓ passed")
+	tm.close()
+	srv.stop()
+
+	srv = start(t, Config{Dir: dir})
+	tm = connect(t, srv.addr, "ada", key)
+	tm.waitText(ex.Title + " ✓")
+	recs, _ := srv.srv.store.All()
+	if len(recs) != 1 || recs[0].Passed != 1 || recs[0].Failed != 1 || recs[0].Name != "ada" {
+		t.Fatalf("stored records: %+v", recs)
+	}
+	if got := strings.Join(recs[0].Answer, "\n"); got != strings.Join(lines, "\n") {
+		t.Errorf("stored commands %q, want %q", got, strings.Join(lines, "\n"))
+	}
+}
