@@ -84,6 +84,9 @@ type replay struct {
 	s     *scenarios.Session
 	spans []span
 	notes []string
+	// setupEnd is the last trace entry of the setup: what the learner's
+	// commands and the faults did comes after it.
+	setupEnd sim.Seq
 	// marked is the last trace entry before the faults.
 	marked sim.Seq
 }
@@ -91,6 +94,7 @@ type replay struct {
 func newReplay(ex *Exercise) *replay {
 	r := &replay{ex: ex, s: scenarios.NewSession(checkSeed)}
 	r.block(ex.Setup, "setup")
+	r.setupEnd = sim.Seq(r.s.World().TraceLen())
 	return r
 }
 

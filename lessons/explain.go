@@ -156,12 +156,13 @@ func (r *replay) linkEntry(a, b sim.Pid, before sim.Seq) sim.Seq {
 }
 
 // explainSurvival says why p is alive: how the exit signals that reached
-// it since the faults ended, or that none did.
+// it after the setup ended (the learner's own, such as an exit/2 it
+// trapped, and the faults'), or that none did.
 func (r *replay) explainSurvival(p sim.Pid) []string {
 	w := r.s.World()
 	name := quote(scenarios.Now(w).Label(p))
 	var out []string
-	for s := r.marked + 1; int(s) <= w.TraceLen(); s++ {
+	for s := r.setupEnd + 1; int(s) <= w.TraceLen(); s++ {
 		e := w.Entry(s)
 		if e.Kind != sim.KindSignal || e.Pid != p {
 			continue
@@ -179,7 +180,7 @@ func (r *replay) explainSurvival(p sim.Pid) []string {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, name+" is alive: no exit signal reached it after the faults; "+r.linksOf(p))
+		out = append(out, name+" is alive: no exit signal reached it; "+r.linksOf(p))
 	}
 	return out
 }

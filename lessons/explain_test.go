@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -47,4 +48,22 @@ const supPredict = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nsup to
 func TestPredictExplainsASupervisorCascade(t *testing.T) {
 	ex := solvable(t, supPredict)
 	golden.RequireEqual(t, []byte(Check(ex, "x", []byte("die: a\nrestart: a")).Report()))
+}
+
+// trapping is an exercise whose learner must end a trapping process with
+// an exit signal of their own; there are no faults.
+const trapping = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nspawn stuck trap_exit\n```\n\n" +
+	"```allow\nexit\n```\n\n```expect\nexpect dead stuck reason=killed\n```\n\n" +
+	"```solution\nexit stuck kill\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A survival is explained by the signals the learner's own commands sent,
+// not only the faults': an exit/2 the target trapped is named with its line.
+func TestSurvivalExplainsTheLearnersTrappedSignal(t *testing.T) {
+	ex := solvable(t, trapping)
+	report := Check(ex, "mine.scn", []byte("exit stuck shutdown\n")).Report()
+	for _, want := range []string{"the exit signal `shutdown` from `<shell>` reached it, but it traps exits", "{'EXIT',<shell>,shutdown}"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report does not say %q:\n%s", want, report)
+		}
+	}
 }
