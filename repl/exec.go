@@ -34,9 +34,30 @@ func (sh *shell) runChunk(lines []string, at int) {
 		sh.parseErrors(err, strings.TrimSpace(text) == "exit")
 		return
 	}
+	if len(cmds) == 0 && sh.narrates(sh.typed) {
+		sh.narr.Add(text)
+	}
 	for _, c := range cmds {
+		if sh.narrates(sh.typed) {
+			sh.narration = sh.narr.Take()
+		}
 		sh.run(c, sh.typed)
 	}
+}
+
+// narrates reports whether commands reported by rep come with the comments
+// before them: when a script echoes them with their events, as run -v
+// does, and in a load. Comments typed at the prompt are not repeated.
+func (sh *shell) narrates(rep *reporter) bool {
+	return rep.echo && rep.events && (sh.script || rep == sh.loaded)
+}
+
+// narrate prints the narration waiting for the next command.
+func (sh *shell) narrate() {
+	for _, l := range sh.narration {
+		sh.out.line(sh.out.paint(sh.out.st.narration, l))
+	}
+	sh.narration = nil
 }
 
 // parseErrors reports what Parse returned and marks the input broken.
@@ -60,6 +81,7 @@ func (sh *shell) parseErrors(err error, exitAlone bool) {
 // Typed commands of the interactive REPL are reported at once.
 func (sh *shell) run(c *scenarios.Command, rep *reporter) {
 	sh.flush(c.Expect != nil && c.Expect.Kind == "error")
+	sh.narrate()
 	r := sh.exec(c)
 	sh.pending = &pendingResult{r: r, rep: rep}
 	if !sh.script && rep == sh.typed {

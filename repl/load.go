@@ -29,21 +29,30 @@ func (sh *shell) load(file string) {
 		return
 	}
 	sh.sess.AddSource(file, src)
-	sh.runLoaded(file, cmds)
+	sh.runLoaded(file, src, cmds)
 }
 
-// runLoaded runs the commands of a loaded file.
-func (sh *shell) runLoaded(file string, cmds []*scenarios.Command) {
+// runLoaded runs the commands of a loaded file, each after its narration
+// when the load echoes commands.
+func (sh *shell) runLoaded(file string, src []byte, cmds []*scenarios.Command) {
 	before := sh.sum
+	narration, end := scenarios.NarrationOf(src, cmds)
 	ran := 0
-	for _, c := range cmds {
+	for i, c := range cmds {
 		if sh.interrupted.Load() {
 			break
+		}
+		if sh.narrates(sh.loaded) {
+			sh.narration = narration[i]
 		}
 		sh.run(c, sh.loaded)
 		ran++
 	}
 	sh.flush(false)
+	if ran == len(cmds) && sh.narrates(sh.loaded) {
+		sh.narration = end
+		sh.narrate()
+	}
 	if ran < len(cmds) {
 		sh.loadFailed(fmt.Sprintf("load: interrupted after %d of the %d commands of %s", ran, len(cmds), scenarios.FileName(file)))
 		return

@@ -36,6 +36,12 @@ type shell struct {
 	sum     tally
 	quit    bool
 
+	// narr gathers the comments read between typed commands, and
+	// narration holds what to print before the next command's report,
+	// when commands are echoed with their events (see scenarios.Narration).
+	narr      scenarios.Narration
+	narration []string
+
 	// interrupted is Ctrl-C while a line runs: the session stops the
 	// command at the event it reached, and a load stops there too. Each
 	// line read starts with it clear.
@@ -133,6 +139,10 @@ func (sh *shell) finish() {
 		sh.runChunk(lines, at)
 	}
 	sh.flush(false)
+	if sh.narrates(sh.typed) {
+		sh.narration = sh.narr.Take()
+		sh.narrate()
+	}
 	if sh.script {
 		sh.out.printf("%d passed, %d failed\n", sh.sum.passed, sh.sum.failed)
 	}

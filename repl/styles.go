@@ -9,7 +9,7 @@ type styles struct {
 	time, seq, who, cause     lipgloss.Style
 	death, trap, birth, mail  lipgloss.Style
 	pass, fail, err, note     lipgloss.Style
-	echo                      lipgloss.Style
+	echo, narration           lipgloss.Style
 }
 
 // defaultStyles uses the 16 basic ANSI colours, which every terminal
@@ -32,5 +32,6 @@ func defaultStyles() styles {
 		err:           s.Foreground(lipgloss.Red),
 		note:          s.Foreground(lipgloss.Yellow),
 		echo:          s.Bold(true),
+		narration:     s.Italic(true),
 	}
 }

@@ -10,7 +10,7 @@ import (
 // RunOptions configure RunScript.
 type RunOptions struct {
 	Seed    uint64    // the world's initial seed (a `seed` command overrides it)
-	Verbose bool      // echo every command with the events it caused
+	Verbose bool      // echo every command with the events it caused, after the comments before it (see Narration)
 	Trace   io.Writer // when set, receives the trace as JSON Lines, as the run goes
 }
 
@@ -42,6 +42,7 @@ func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *
 		s.SetInterrupt(trace.between(s))
 	}
 	var sum Summary
+	narration, end := NarrationOf(src, cmds)
 	for i, c := range cmds {
 		if c.Verb == "reset" && trace != nil {
 			trace.restart(s.World())
@@ -51,7 +52,13 @@ func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *
 			trace.write(s.World())
 		}
 		expectingError := i+1 < len(cmds) && cmds[i+1].Expect != nil && cmds[i+1].Expect.Kind == "error"
+		if o.Verbose {
+			printLines(out, narration[i])
+		}
 		report(out, s, r, o.Verbose, expectingError, &sum)
+	}
+	if o.Verbose {
+		printLines(out, end)
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", sum.Passed, sum.Failed)
 	if trace != nil {
@@ -90,6 +97,12 @@ func report(out io.Writer, s *Session, r Result, verbose, expectingError bool, s
 			sum.Failed++
 			fail(out, r.Cmd, "FAIL "+at+": expected "+c.Want+", got "+c.Got)
 		}
+	}
+}
+
+func printLines(out io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintln(out, l)
 	}
 }
 

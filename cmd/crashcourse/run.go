@@ -28,6 +28,7 @@ usage:
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
+  crashcourse show builtin:NAME     print a built-in scenario's source
   crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
                                     (see crashcourse lesson --help: check, hint, watch, lint)
   crashcourse serve [--addr :2222] [--dir DIR] [--authorized-keys FILE] [--instructors FILE]
@@ -89,10 +90,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "serve":
 		return serveCommand(args[1:], stdout, stderr)
 	case "scenarios":
-		for _, s := range scenarios.Builtin() {
-			fmt.Fprintln(stdout, "builtin:"+s.Name)
-		}
-		return exitOK
+		return listScenarios(stdout)
+	case "show":
+		return show(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -107,6 +107,7 @@ func tour(stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, "Run your own: crashcourse run FILE.scn (see `crashcourse help`).")
 	fmt.Fprintln(stdout)
 	sum, _, err := scenarios.RunScript("builtin:tour", s.Src, scenarios.RunOptions{Verbose: true}, stdout)
+	fmt.Fprint(stdout, tourEnd)
 	return status(stderr, sum, err)
 }
 
