@@ -37,10 +37,15 @@ func dotLabel(lines []string) string {
 // space and punctuation with no meaning to Mermaid written as an entity
 // (#60; for <), so that no text can end its statement (newline, ;), start
 // a comment or directive (#, %%), or reach the renderer as HTML (<, >, &).
+// A colon stays only before a space: Mermaid, before it parses, cuts the
+// last ; of a line where "style" or "classDef" comes before a colon
+// directly followed by # (a colour), which an entity after a colon would
+// otherwise be.
 func mermaidText(s string) string {
 	var b strings.Builder
-	for _, r := range text(s) {
-		if mermaidSafe(r) {
+	rs := []rune(text(s))
+	for i, r := range rs {
+		if mermaidSafe(r) || r == ':' && i+1 < len(rs) && rs[i+1] == ' ' {
 			b.WriteRune(r)
 		} else {
 			b.WriteString("#" + strconv.Itoa(int(r)) + ";")
@@ -54,5 +59,5 @@ func mermaidSafe(r rune) bool {
 	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
 		return true
 	}
-	return strings.ContainsRune(" _.,:()[]{}@/=+*!?'|", r)
+	return strings.ContainsRune(" _.,()[]{}@/=+*!?'|", r)
 }

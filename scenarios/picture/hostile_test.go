@@ -26,18 +26,26 @@ spawn c
 c: exit {'}"', "\" ]", '&lt;\\N'}
 sup top { worker w init=ok,crash:'</text><script>' }
 w: crash '"];\n n9 [label="x'
+spawn s
+s: exit 'style:#f00;classDef x:#0f0;'
 `
 
-// The texts hostileSrc's run must show literally.
-var hostileTexts = []string{
-	`dead: 'x"y-->z<script>{}'`,
-	`dead: {'}"',"\" ]",'&lt;\\N'}`,
-	`exits: 'x"y-->z<script>{}'`,
-	`exit 'x"y-->z<script>{}' (link): trapped as an 'EXIT' message`,
-	`DOWN 'x"y-->z<script>{}'`,
-	`message "l1\x{a}l2 --> <script>alert(1)</script> {x} #{a} %%{init}%% ; end"`,
-	`exits: {'"];\x{a} n9 [label="x',[...]}`,
-}
+// The texts hostileSrc's graph and diagram must show literally.
+var (
+	hostileDOTTexts = []string{
+		`dead: 'x"y-->z<script>{}'`,
+		`dead: {'}"',"\" ]",'&lt;\\N'}`,
+		`dead: 'style:#f00;classDef x:#0f0;'`,
+	}
+	hostileMermaidTexts = []string{
+		`exits: 'x"y-->z<script>{}'`,
+		`exit 'x"y-->z<script>{}' (link): trapped as an 'EXIT' message`,
+		`DOWN 'x"y-->z<script>{}'`,
+		`message "l1\x{a}l2 --> <script>alert(1)</script> {x} #{a} %%{init}%% ; end"`,
+		`exits: {'"];\x{a} n9 [label="x',[...]}`,
+		`exits: 'style:#f00;classDef x:#0f0;'`,
+	}
+)
 
 func TestHostileDOTParsesAndShowsTextLiterally(t *testing.T) {
 	dot := requireDot(t)
@@ -46,12 +54,7 @@ func TestHostileDOTParsesAndShowsTextLiterally(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := svgTexts(t, renderSVG(t, dot, g))
-	want := []string{`h"\x0a};digraph x{Note over P1:<script>\N #35; %%{x}%% &lt;.scn`}
-	for _, s := range hostileTexts {
-		if strings.HasPrefix(s, "dead: ") {
-			want = append(want, s)
-		}
-	}
+	want := append([]string{`h"\x0a};digraph x{Note over P1:<script>\N #35; %%{x}%% &lt;.scn`}, hostileDOTTexts...)
 	for _, s := range want {
 		if !slices.Contains(texts, s) {
 			t.Errorf("the SVG does not show %q; its texts:\n%q", s, texts)
@@ -75,7 +78,7 @@ func TestHostileMermaidKeepsGrammarAndShowsTextLiterally(t *testing.T) {
 		}
 	}
 	title := `h"\x0a};digraph x{Note over P1:<script>\N #35; %%{x}%% &lt;.scn: cascades`
-	for _, s := range append([]string{title}, hostileTexts[2:]...) {
+	for _, s := range append([]string{title}, hostileMermaidTexts...) {
 		if !slices.Contains(shown, s) && !strings.Contains(mermaidDecode(m), "\n    title "+s+"\n") {
 			t.Errorf("the diagram does not show %q:\n%s", s, m)
 		}

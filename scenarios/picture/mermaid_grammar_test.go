@@ -8,11 +8,14 @@ import (
 )
 
 // The statements a diagram may hold, by a small grammar of Mermaid's
-// sequenceDiagram: text is letters, digits, the space, punctuation with no
-// meaning to Mermaid, and entities (#60;). No text can hold a newline, a
-// ;, a # outside an entity, %, <, >, & or a quote.
+// sequenceDiagram (its lexer: packages/mermaid/src/diagrams/sequence/
+// parser/sequenceDiagram.jison): text is letters, digits, the space,
+// punctuation with no meaning to Mermaid, colons before a space, and
+// entities (#60;), which Mermaid decodes before it parses. No text can hold
+// a newline, a ;, a # outside an entity, %, <, >, & or a quote, nor a
+// colon before anything but a space (see mermaidText).
 var (
-	mmText        = `((?:[A-Za-z0-9 _.,:()\[\]{}@/=+*!?'|]|#[0-9]+;)+)`
+	mmText        = `((?:[A-Za-z0-9 _.,()\[\]{}@/=+*!?'|]|: |#[0-9]+;)+)`
 	mmTitle       = regexp.MustCompile(`^    title ` + mmText + `$`)
 	mmParticipant = regexp.MustCompile(`^    participant (P[0-9]+) as ` + mmText + `$`)
 	mmNote        = regexp.MustCompile(`^    Note over (P[0-9]+): ` + mmText + `$`)
