@@ -11,7 +11,7 @@ import (
 func describeCall(e sim.Entry, other, term string) (string, bool) {
 	switch e.Kind {
 	case sim.KindGenCall:
-		return "calls " + callText(term) + " and waits", true
+		return "calls " + callText(term) + callWait(e), true
 	case sim.KindServe:
 		return "handles the call " + term + " from " + other, true
 	case sim.KindCallReturn:
@@ -23,6 +23,17 @@ func describeCall(e sim.Entry, other, term string) (string, bool) {
 		return "times out in " + callText(term), true
 	}
 	return "", false
+}
+
+// callWait says how a call goes on: it waits, unless it fails at once.
+func callWait(e sim.Entry) string {
+	switch e.Other {
+	case 0:
+		return ": no process has that name"
+	case e.Pid:
+		return ": calling itself"
+	}
+	return " and waits"
 }
 
 // callText writes {gen_server,call,[P,Req|T]}, as printed, as

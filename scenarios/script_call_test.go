@@ -10,7 +10,8 @@ import (
 
 // callsScript shows every step of a call in the event lines: the request,
 // handle_call, the reply, its return, a dropped late reply, a timeout, a
-// server's death, calling oneself, and a supervisor that has no clause.
+// server's death, calling oneself, a name nobody holds, and a supervisor
+// that has no clause.
 const callsScript = `sup s {
   worker db call_time=300ms register=db
 }
@@ -28,6 +29,8 @@ why d
 
 spawn e
 e: call e timeout=50
+spawn f
+f: call @nosuch
 call s
 expect error {{function_clause,_},_}
 `
