@@ -67,6 +67,9 @@ func (m Model) submit() (tea.Model, tea.Cmd) {
 		return m.runLine(r.id + ": exit " + text)
 	}
 	m.history = append(m.history, text)
+	if isLessonLine(text) {
+		return m.lessonLine(text), nil
+	}
 	return m.runLine(text)
 }
 

@@ -60,6 +60,8 @@ type Model struct {
 
 	showHelp   bool
 	showWindow bool
+	showLesson bool         // the lesson pane replaces the inspector
+	lesson     *lessonState // nil when no lesson is open
 	playing    bool
 	speed      int // index into playSpeeds
 	playGen    int // ticks of an older play are ignored
@@ -81,6 +83,11 @@ func New(s *scenarios.Session, o Options) Model {
 	in.Prompt = ": "
 	in.SetVirtualCursor(true)
 	in.CharLimit = MaxTypedBytes
+	// A steady cursor: a blinking one would tick a timer for as long as
+	// the command line is open.
+	ist := in.Styles()
+	ist.Cursor.Blink = false
+	in.SetStyles(ist)
 	m := Model{
 		tl: newTimeline(s), title: o.Title, keys: DefaultKeyMap(), help: help.New(),
 		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in,

@@ -12,6 +12,7 @@ type RunOptions struct {
 	Title   string // the scenario's name, for the header
 	Src     []byte // the scenario whose commands run first
 	Seed    uint64
+	Lesson  string // a lesson to open at once: its number or name ("" for none)
 	NoColor bool
 	Input   io.Reader // nil: the program's terminal
 	Output  io.Writer // nil: standard output
@@ -30,6 +31,9 @@ func Run(o RunOptions) error {
 	s.AddSource(o.Title, o.Src)
 	m := New(s, Options{Title: o.Title, NoColor: o.NoColor})
 	m.Preload(cmds)
+	if o.Lesson != "" {
+		m = m.lessonLine("lesson " + o.Lesson)
+	}
 	var opts []tea.ProgramOption
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))

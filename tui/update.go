@@ -61,7 +61,12 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Why):
 		m = m.explain()
 	case key.Matches(msg, k.Window):
-		m.showWindow = !m.showWindow
+		m.showWindow, m.showLesson = !m.showWindow, false
+	case key.Matches(msg, k.Lesson):
+		if m.lesson == nil {
+			return m.ask(promptCommand, "lesson ")
+		}
+		m.showLesson = !m.showLesson
 	}
 	return m, nil
 }

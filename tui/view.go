@@ -61,9 +61,12 @@ func (m Model) body(w, h int) string {
 	right := w - left - 3
 	tree := m.treeLines(left, h)
 	var side []string
-	if m.showWindow {
+	switch {
+	case m.showLesson && m.lesson != nil:
+		side = m.lessonLines(right, h)
+	case m.showWindow:
 		side = m.windowLines(right, h)
-	} else {
+	default:
 		side = m.inspectorLines(right, h)
 	}
 	lines := make([]string, h)

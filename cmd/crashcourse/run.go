@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/tui"
 )
 
 // Exit statuses, as `crashcourse run` documents them.
@@ -23,8 +24,9 @@ const usage = `crashcourse — learn Erlang/OTP fault tolerance by simulation
 usage:
   crashcourse                       on a terminal: the TUI on a demo tree (? lists the keys);
                                     piped: the built-in tour, told event by event
-  crashcourse tui [FILE.scn] [--seed N]
-                                    explore a scenario in the TUI (default builtin:demo)
+  crashcourse tui [FILE.scn] [--seed N] [--lesson N]
+                                    explore a scenario in the TUI (default builtin:demo),
+                                    or a lesson in its pane
   crashcourse run FILE.scn [flags]  run a scenario and check its expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
@@ -70,7 +72,7 @@ export flags:
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		if isTerminal(stdout) && isTerminal(stdin) {
-			return openTUI(demoScenario, 0, stdout, stderr)
+			return openTUI(demoScenario, tui.RunOptions{}, stdout, stderr)
 		}
 		return tour(stdout, stderr)
 	}

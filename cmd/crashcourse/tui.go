@@ -14,11 +14,13 @@ import (
 // demoScenario is what `crashcourse` opens on a terminal.
 const demoScenario = "builtin:demo"
 
-// tuiCommand runs `crashcourse tui [FILE.scn | builtin:NAME] [--seed N]`.
+// tuiCommand runs `crashcourse tui [FILE.scn | builtin:NAME] [--seed N]
+// [--lesson N]`; with --lesson the lesson pane opens on lesson N.
 func tuiCommand(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tui", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	seed := fs.Uint64("seed", 0, "")
+	lesson := fs.String("lesson", "", "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
 		if err == nil {
 			err = fmt.Errorf("one scenario at most, got %d", fs.NArg())
@@ -30,19 +32,20 @@ func tuiCommand(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 1 {
 		name = fs.Arg(0)
 	}
-	return openTUI(name, *seed, stdout, stderr)
+	return openTUI(name, tui.RunOptions{Seed: *seed, Lesson: *lesson}, stdout, stderr)
 }
 
 // openTUI opens the TUI on a scenario; a scenario that does not parse is
 // reported with its carets, as run reports it.
-func openTUI(name string, seed uint64, stdout, stderr io.Writer) int {
+func openTUI(name string, o tui.RunOptions, stdout, stderr io.Writer) int {
 	src, err := readScenario(name)
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse tui: %v\n", err)
 		return exitUsage
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
-	err = tui.Run(tui.RunOptions{Title: name, Src: src, Seed: seed, NoColor: noColor, Output: stdout})
+	o.Title, o.Src, o.NoColor, o.Output = name, src, noColor, stdout
+	err = tui.Run(o)
 	if list, ok := err.(scenarios.ErrorList); ok {
 		fmt.Fprintln(stderr, list.Caret())
 		return exitUsage

@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crashcourse/crashcourse/lessons"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lessonModel opens lesson n in a TUI whose progress lives in a temp dir.
+func lessonModel(t *testing.T, n string) Model {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	m := newModel(t, "", 100, 40)
+	m = typeLine(m, "lesson "+n)
+	require.NotNil(t, m.lesson, strings.Join(m.msg, "\n"))
+	return m
+}
+
+// typeAnswer types each command of a block on the command line.
+func typeAnswer(m Model, block string) Model {
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m = typeLine(m, line)
+		}
+	}
+	return m
+}
+
+// firstCommandExercise is the first exercise of lesson 1 that asks for
+// commands, not a prediction.
+func firstCommandExercise(t *testing.T) (int, *lessons.Exercise) {
+	cat, err := lessons.Bundled()
+	require.NoError(t, err)
+	for i, ex := range cat.Lessons[0].Exercises {
+		if !ex.Predict() {
+			return i + 1, ex
+		}
+	}
+	t.Fatal("lesson 1 has no command exercise")
+	return 0, nil
+}
+
+func TestLessonPaneShowsTheExerciseAndItsGoal(t *testing.T) {
+	m := lessonModel(t, "1")
+	s := screen(m)
+	assert.Contains(t, s, "lesson 1:")
+	assert.Contains(t, s, "goal:")
+	assert.True(t, m.showLesson)
+	m = press(m, "l")
+	assert.False(t, m.showLesson, "l hides the pane")
+}
+
+func TestLessonCheckPassesTheReferenceSolutionAndSavesProgress(t *testing.T) {
+	k, ex := firstCommandExercise(t)
+	m := lessonModel(t, "1")
+	for range k - 1 {
+		m = typeLine(m, "next")
+	}
+	require.Equal(t, ex.ID, m.lesson.ex.ID)
+	m = typeAnswer(m, ex.Solution.Text)
+	m = typeLine(m, "check")
+	require.NotNil(t, m.lesson.verdict)
+	assert.True(t, m.lesson.verdict.Pass, m.lesson.verdict.Report())
+	assert.Contains(t, screen(m), "✓ passed")
+	p, err := m.lesson.store.Load()
+	require.NoError(t, err)
+	assert.True(t, p.Lesson(m.lesson.les.ID).Exercise(ex.ID).Passed, "the pass is saved")
+}
+
+func TestLessonCheckExplainsAMistake(t *testing.T) {
+	k, ex := firstCommandExercise(t)
+	m := lessonModel(t, "1")
+	for range k - 1 {
+		m = typeLine(m, "next")
+	}
+	m = typeAnswer(m, ex.Mistake.Text)
+	m = typeLine(m, "check")
+	require.NotNil(t, m.lesson.verdict)
+	assert.False(t, m.lesson.verdict.Pass)
+	assert.Contains(t, screen(m), "✗ not yet")
+}
+
+func TestLessonForbidsFaultsByHand(t *testing.T) {
+	k, ex := firstCommandExercise(t)
+	if ex.Allows("kill") {
+		t.Skip("the exercise allows kill")
+	}
+	m := lessonModel(t, "1")
+	for range k - 1 {
+		m = typeLine(m, "next")
+	}
+	m = typeAnswer(m, ex.Solution.Text)
+	m = selectRow(t, m, m.rows[0].key)
+	m = press(m, "k") // the fault key writes `kill …` into the answer
+	m = typeLine(m, "check")
+	require.NotNil(t, m.lesson.verdict)
+	assert.False(t, m.lesson.verdict.Pass)
+	assert.Contains(t, screen(m), "kill is not allowed here")
+}
+
+func TestLessonHintsAreGraded(t *testing.T) {
+	m := lessonModel(t, "1")
+	m = typeLine(m, "hint")
+	assert.Contains(t, m.lesson.hint, "hint 1 of")
+	m = typeLine(m, "hint")
+	assert.Contains(t, m.lesson.hint, "hint 2 of")
+}
+
+func TestLessonPredictShowsThePredictionBesideTheOutcome(t *testing.T) {
+	cat, err := lessons.Bundled()
+	require.NoError(t, err)
+	m := lessonModel(t, "1")
+	for _, ex := range cat.Lessons[0].Exercises {
+		if ex.Predict() {
+			m = m.openExercise(ex)
+			m = typeLine(m, "predict "+strings.Join(strings.Fields(ex.Mistake.Text), " "))
+			require.NotNil(t, m.lesson.verdict)
+			assert.Contains(t, screen(m), "you said")
+			return
+		}
+	}
+	t.Skip("lesson 1 has no predict exercise")
+}
+
+func TestLessonCommandsWithoutALesson(t *testing.T) {
+	m := newModel(t, "", 80, 24)
+	m = typeLine(m, "check")
+	assert.Contains(t, screen(m), "no lesson is open")
+	m = typeLine(m, "lesson 99")
+	assert.Contains(t, screen(m), "no lesson 99")
+}
