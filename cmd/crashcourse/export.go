@@ -20,6 +20,8 @@ import (
 type exportFlags struct {
 	erlang, elixir, dot, mermaid, force bool
 	dir                                 string
+	seed                                uint64 // the pictures' run, as run --seed
+	seedSet                             bool
 }
 
 // formats counts the output formats asked for.
@@ -48,7 +50,9 @@ func export(args []string, stdout, stderr io.Writer) int {
 	fset.BoolVar(&f.mermaid, "mermaid", false, "")
 	fset.StringVar(&f.dir, "o", "", "")
 	fset.BoolVar(&f.force, "force", false, "")
+	fset.Uint64Var(&f.seed, "seed", 0, "")
 	files, err := parseFiles(fset, args)
+	fset.Visit(func(fl *flag.Flag) { f.seedSet = f.seedSet || fl.Name == "seed" })
 	switch {
 	case err != nil:
 	case len(files) != 1:
@@ -57,6 +61,8 @@ func export(args []string, stdout, stderr io.Writer) int {
 		err = errors.New("want one of --erlang, --elixir, --dot and --mermaid")
 	case f.force && f.dir == "":
 		err = errors.New("--force goes with -o DIR")
+	case f.seedSet && !f.dot && !f.mermaid:
+		err = errors.New("--seed goes with --dot or --mermaid (the code export runs nothing)")
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse export: %s\n\n%s", scenarios.ErrorText(err), usage)
@@ -87,7 +93,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 // exportFiles are the files of the export f asks for: the modules of the
 // code, or one picture named after the scenario (see pictureName).
 func exportFiles(f exportFlags, file string, src []byte) ([]otp.File, error) {
-	var draw func(string, []byte) (string, error)
+	var draw func(string, []byte, uint64) (string, error)
 	ext := ".dot"
 	switch {
 	case f.erlang:
@@ -99,7 +105,7 @@ func exportFiles(f exportFlags, file string, src []byte) ([]otp.File, error) {
 	default:
 		draw, ext = picture.Mermaid, ".mmd"
 	}
-	text, err := draw(file, src)
+	text, err := draw(file, src, f.seed)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crashcourse/crashcourse/scenarios/picture"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,4 +45,17 @@ func TestPictureNameStaysInItsDirectory(t *testing.T) {
 	} {
 		assert.Equal(t, want, pictureName(file), file)
 	}
+}
+
+// --seed runs the pictured scenario as run --seed does.
+func TestExportPictureSeed(t *testing.T) {
+	src := "sup top intensity=1000 { worker w count=20 }\nchaos 20 for 2s\nrun 2s\n"
+	f := write(t, "chaos.scn", src)
+	want, err := picture.Mermaid(f, []byte(src), 7)
+	require.NoError(t, err)
+	code, out, stderr := call("export", f, "--mermaid", "--seed", "7")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, want, out)
+	_, unseeded, _ := call("export", f, "--mermaid")
+	assert.NotEqual(t, out, unseeded)
 }

@@ -27,6 +27,7 @@ func TestExportCommandErrors(t *testing.T) {
 		{"two languages", []string{f, "--erlang", "--elixir"}, "want one of --erlang, --elixir, --dot and --mermaid"},
 		{"two pictures", []string{f, "--dot", "--mermaid"}, "want one of --erlang, --elixir, --dot and --mermaid"},
 		{"force without -o", []string{f, "--erlang", "--force"}, "--force goes with -o DIR"},
+		{"seed with code", []string{f, "--erlang", "--seed", "3"}, "--seed goes with --dot or --mermaid"},
 		{"no supervisor", []string{"--erlang", none}, "no supervisor to export"},
 		{"a name too long for an atom", []string{"--erlang", long}, long + ":2:3: a child id of 300 characters cannot be exported: an Erlang atom has at most 255\n  worker www"},
 	}

@@ -39,7 +39,7 @@ usage:
                                     (--report: write the room's progress as CSV and exit)
   crashcourse verify FILE.scn... [--runs N] [--scale N] [--max-real D] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
-  crashcourse export FILE.scn --erlang|--elixir|--dot|--mermaid [-o DIR [--force]]
+  crashcourse export FILE.scn --erlang|--elixir|--dot|--mermaid [-o DIR [--force]] [--seed N]
                                     print its supervision trees as Erlang or Elixir code,
                                     or draw them (Graphviz) or its cascades (Mermaid)
 
@@ -66,6 +66,7 @@ export flags:
                    (Graphviz: dot -Tsvg); -o writes FILE.dot
   --mermaid        the run's cascades as a Mermaid sequence diagram, at most 300
                    arrows and notes; -o writes FILE.mmd
+  --seed N         with --dot or --mermaid, run the scenario as run --seed N does
 `
 
 // run is the whole program; main only supplies the process's streams.

@@ -12,7 +12,7 @@ import (
 // says how many more there were.
 const maxNodes = 300
 
-// DOT runs the scenario in file and returns a Graphviz graph of it: each
+// DOT runs the scenario in file with seed and returns a Graphviz graph of it: each
 // supervision tree as declared (the first `sup NAME` of each name, one
 // cluster per tree) with its strategy, intensity and period, each child's
 // restart type, registered name and trap_exit, and the children added at
@@ -21,8 +21,8 @@ const maxNodes = 300
 // the supervisor–child links the tree's edges stand for) and the monitors
 // (dashed arrows from watcher to target). Each process shows its state at
 // the end: its pid and restarts, or how it ended.
-func DOT(file string, src []byte) (string, error) {
-	r, err := runScenario(file, src, nil)
+func DOT(file string, src []byte, seed uint64) (string, error) {
+	r, err := runScenario(file, src, seed, nil)
 	if err != nil {
 		return "", err
 	}

@@ -31,7 +31,7 @@ x: monitor b
 spawn y
 y: exit normal
 `
-	g, err := DOT("run.scn", []byte(src))
+	g, err := DOT("run.scn", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,14 @@ func (g *graph) declaredSup(s *scenarios.SupSpec, parent string, p sim.Pid, view
 	}
 	id := g.node(p, true, append(lines, g.childState(p, view)))
 	g.edge(parent, id)
+	g.children(s, id, p)
+}
+
+// children draws the children of supervisor s, drawn as node id and run
+// by p: those it declares, then those its supervisor has at the end that
+// it does not declare. A simple_one_for_one supervisor declares only a
+// template.
+func (g *graph) children(s *scenarios.SupSpec, id string, p sim.Pid) {
 	v, alive := g.w.Supervisor(p)
 	declared := map[string]bool{}
 	for i := range s.Children {

@@ -22,10 +22,10 @@ func FuzzPictures(f *testing.F) {
 				return // bounded, but slow for a fuzzer when chaos never stops
 			}
 		}
-		if _, err := DOT("fuzz.scn", src); err != nil {
+		if _, err := DOT("fuzz.scn", src, 0); err != nil {
 			return
 		}
-		m, err := Mermaid("fuzz.scn", src)
+		m, err := Mermaid("fuzz.scn", src, 0)
 		if err != nil {
 			t.Fatalf("Mermaid fails where DOT drew: %v", err)
 		}

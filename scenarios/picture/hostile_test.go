@@ -49,7 +49,7 @@ var (
 
 func TestHostileDOTParsesAndShowsTextLiterally(t *testing.T) {
 	dot := requireDot(t)
-	g, err := DOT(hostileFile, []byte(hostileSrc))
+	g, err := DOT(hostileFile, []byte(hostileSrc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestHostileDOTParsesAndShowsTextLiterally(t *testing.T) {
 }
 
 func TestHostileMermaidKeepsGrammarAndShowsTextLiterally(t *testing.T) {
-	m, err := Mermaid(hostileFile, []byte(hostileSrc))
+	m, err := Mermaid(hostileFile, []byte(hostileSrc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

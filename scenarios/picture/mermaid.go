@@ -11,7 +11,7 @@ import (
 // diagram ends with a note saying it was cut.
 const maxStatements = 300
 
-// Mermaid runs the scenario in file and returns its cascades as a Mermaid
+// Mermaid runs the scenario in file with seed and returns its cascades as a Mermaid
 // sequence diagram: one lifeline per process name (a restarted process
 // keeps its lifeline), and for every command that set off a cascade, a
 // note with the command and its time, then what followed in trace order:
@@ -21,9 +21,9 @@ const maxStatements = 300
 // death, restart, start failure and supervisor that gave up. Spawns,
 // links and monitors made by commands are not drawn (the DOT graph shows
 // the structure). At most maxStatements arrows and notes are drawn.
-func Mermaid(file string, src []byte) (string, error) {
+func Mermaid(file string, src []byte, seed uint64) (string, error) {
 	d := &diagram{ids: map[string]string{}}
-	r, err := runScenario(file, src, d.command)
+	r, err := runScenario(file, src, seed, d.command)
 	if err != nil {
 		return "", err
 	}
@@ -37,7 +37,7 @@ func Mermaid(file string, src []byte) (string, error) {
 		b.WriteString("    " + s + "\n")
 	}
 	if d.cut > 0 {
-		b.WriteString("    Note over P1: " + mermaidText(sprintf("cut: %d more arrows and notes not drawn (crashcourse run -v shows every event)", d.cut)) + "\n")
+		b.WriteString("    Note over P1: " + mermaidText(sprintf("cut: %d more arrows and notes (crashcourse run -v shows them all)", d.cut)) + "\n")
 	}
 	return b.String(), nil
 }

@@ -1,8 +1,8 @@
 // Package picture draws a scenario for slides and documentation: its
 // supervision trees with the links and monitors left at the end of the run
 // as a Graphviz graph (DOT), and the cascades of the run as a Mermaid
-// sequence diagram. Both run the scenario in the simulator first, seed 0,
-// as `crashcourse run` does.
+// sequence diagram. Both run the scenario in the simulator first, as
+// `crashcourse run` does with the same seed.
 //
 // Every text that comes from the scenario (names, reasons, messages, the
 // commands, the file name) is escaped for its format, so that the picture
@@ -32,12 +32,12 @@ type run struct {
 // runScenario parses src and runs every command, expectations included
 // (a failed one does not stop the run, as with `crashcourse run`), calling
 // observe, when given, after each: a later `reset` forgets the trace.
-func runScenario(file string, src []byte, observe func(*sim.World, scenarios.Result)) (*run, error) {
+func runScenario(file string, src []byte, seed uint64, observe func(*sim.World, scenarios.Result)) (*run, error) {
 	cmds, err := scenarios.Parse(file, src)
 	if err != nil {
 		return nil, err
 	}
-	r := &run{file: file, cmds: cmds, session: scenarios.NewSession(0)}
+	r := &run{file: file, cmds: cmds, session: scenarios.NewSession(seed)}
 	r.session.AddSource(file, src)
 	for _, c := range cmds {
 		res := r.session.Exec(c)

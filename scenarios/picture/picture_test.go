@@ -38,12 +38,12 @@ func treeBuiltins(t *testing.T) []scenarios.Scenario {
 func TestGolden(t *testing.T) {
 	formats := []struct {
 		name string
-		draw func(string, []byte) (string, error)
+		draw func(string, []byte, uint64) (string, error)
 	}{{"dot", DOT}, {"mermaid", Mermaid}}
 	for _, f := range formats {
 		for _, s := range treeBuiltins(t) {
 			t.Run(f.name+"/"+s.Name, func(t *testing.T) {
-				out, err := f.draw(s.Name+".scn", s.Src)
+				out, err := f.draw(s.Name+".scn", s.Src, 0)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -62,12 +62,12 @@ func TestEveryBuiltinDrawsValidPictures(t *testing.T) {
 	dot := requireDot(t)
 	for _, s := range scenarios.Builtin() {
 		t.Run(s.Name, func(t *testing.T) {
-			g, err := DOT(s.Name+".scn", s.Src)
+			g, err := DOT(s.Name+".scn", s.Src, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
 			renderSVG(t, dot, g)
-			m, err := Mermaid(s.Name+".scn", s.Src)
+			m, err := Mermaid(s.Name+".scn", s.Src, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,8 +77,8 @@ func TestEveryBuiltinDrawsValidPictures(t *testing.T) {
 }
 
 func TestParseErrorsArePositioned(t *testing.T) {
-	for name, draw := range map[string]func(string, []byte) (string, error){"dot": DOT, "mermaid": Mermaid} {
-		_, err := draw("bad.scn", []byte("spawn a\nsup top {\n"))
+	for name, draw := range map[string]func(string, []byte, uint64) (string, error){"dot": DOT, "mermaid": Mermaid} {
+		_, err := draw("bad.scn", []byte("spawn a\nsup top {\n"), 0)
 		if err == nil || !strings.HasPrefix(scenarios.ErrorText(err), "bad.scn:") {
 			t.Errorf("%s: want a positioned error, got %v", name, err)
 		}
