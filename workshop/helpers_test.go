@@ -28,14 +28,18 @@ type testServer struct {
 	stop func()
 }
 
-// start starts a server on cfg (Dir set by the caller) on 127.0.0.1:0;
-// it stops when the test ends, or earlier with stop.
-func start(t *testing.T, cfg Config) *testServer {
+// start starts a server on cfg (Dir set by the caller) on 127.0.0.1:0,
+// after applying the changes; it stops when the test ends, or earlier
+// with stop.
+func start(t testing.TB, cfg Config, changes ...func(*Server)) *testServer {
 	t.Helper()
 	cfg.Addr = "127.0.0.1:0"
 	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, change := range changes {
+		change(srv)
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -58,7 +62,7 @@ func start(t *testing.T, cfg Config) *testServer {
 }
 
 // newKey makes an ed25519 key pair.
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -131,6 +135,7 @@ func connect(t *testing.T, addr, user string, key gossh.Signer) *term {
 		t.Fatal(err)
 	}
 	tm := &term{t: t, client: c, sess: sess, in: in, screen: vt.NewSafeEmulator(termW, termH), ended: make(chan struct{})}
+	sess.Stderr = tm.screen // a terminal shows both streams
 	go func() { _, _ = io.Copy(in, tm.screen) }()
 	go func() {
 		_, _ = io.Copy(tm.screen, out)

@@ -1,0 +1,106 @@
+package workshop
+
+import (
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+)
+
+// panicky is an app that panics on its first key.
+type panicky struct{}
+
+func (panicky) Init() tea.Cmd { return nil }
+func (panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		panic("a bug in one session")
+	}
+	return panicky{}, nil
+}
+func (panicky) View() tea.View { return tea.NewView("press a key") }
+
+// TestAPanicEndsOnlyItsSession: the session whose app panics is told and
+// closed; another session goes on.
+func TestAPanicEndsOnlyItsSession(t *testing.T) {
+	srv := start(t, Config{Dir: t.TempDir()}, func(s *Server) {
+		s.app = func(sess ssh.Session, ss *session) (tea.Model, func(), error) {
+			if sess.User() == "buggy" {
+				return panicky{}, nil, nil
+			}
+			return s.appOf(sess, ss)
+		}
+	})
+	other := connect(t, srv.addr, "ada", newKey(t))
+	other.waitText("Lesson 1/")
+	buggy := connect(t, srv.addr, "buggy", newKey(t))
+	buggy.waitText("press a key")
+	buggy.send("x")
+	buggy.waitText("sorry, a bug in crashcourse ended your session")
+	select {
+	case <-buggy.ended:
+	case <-time.After(waitFor):
+		t.Fatal("the panicked session stayed open")
+	}
+	other.send("L")
+	other.waitText("Exercise 1 of")
+}
+
+// TestTheRoomIsFull: past MaxSessions a session is refused with a message.
+func TestTheRoomIsFull(t *testing.T) {
+	srv := start(t, Config{Dir: t.TempDir(), MaxSessions: 1})
+	connect(t, srv.addr, "ada", newKey(t)).waitText("Lesson 1/")
+	late := connect(t, srv.addr, "bob", newKey(t))
+	late.waitText("the room is full (1 sessions)")
+}
+
+// TestIdleSessionsAreClosed: a session without a key for IdleTimeout is
+// closed with a message.
+func TestIdleSessionsAreClosed(t *testing.T) {
+	srv := start(t, Config{Dir: t.TempDir(), IdleTimeout: 200 * time.Millisecond})
+	tm := connect(t, srv.addr, "ada", newKey(t))
+	tm.waitText("closed after 200ms without a key")
+}
+
+// TestShutdownTellsSessions: stopping the server tells a connected
+// learner and records their time.
+func TestShutdownTellsSessions(t *testing.T) {
+	dir := t.TempDir()
+	srv := start(t, Config{Dir: dir})
+	tm := connect(t, srv.addr, "ada", newKey(t))
+	tm.waitText("Lesson 1/")
+	time.Sleep(50 * time.Millisecond)
+	srv.stop()
+	tm.waitText("the server is shutting down; your progress is saved")
+	st, err := OpenStore(dir + "/" + dbName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	recs, _ := st.All()
+	if len(recs) != 1 || recs[0].Spent < 50*time.Millisecond {
+		t.Fatalf("records after shutdown: %+v", recs)
+	}
+}
+
+// TestInstructorMovesTheRoom: the instructor sees a learner's failed
+// check and world, moves the room to lesson 2, and the learner is there.
+func TestInstructorMovesTheRoom(t *testing.T) {
+	teacher := newKey(t)
+	srv := start(t, Config{Dir: t.TempDir(), Instructors: keyFile(t, teacher)})
+	lr := connect(t, srv.addr, "ada", newKey(t))
+	lr.waitText("Lesson 1/")
+	lr.send("C")
+	lr.waitText("✗")
+	in := connect(t, srv.addr, "teacher", teacher)
+	in.waitText("ada")
+	in.send("\r")
+	in.waitText("last failed check")
+	in.send("m")
+	in.waitText("move the room to lesson:")
+	in.send("2\r")
+	in.waitText("the room moved to lesson 2")
+	lr.waitText("The instructor moved the room to lesson 2")
+	lr.waitText("Lesson 2/")
+	in.waitText("2.1")
+}
