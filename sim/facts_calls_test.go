@@ -382,3 +382,30 @@ func TestCallActivityShowsServingAndCalling(t *testing.T) {
 	require.Equal(t, ActRunning, w.Activity(srv))
 	require.Equal(t, ActRunning, w.Activity(c))
 }
+
+// A call's reply is a delivery like any message: replies from two servers
+// to two callers at one instant may arrive in either order, and an
+// interleaved World may take the other one.
+func TestCallRepliesInterleaveAsMessages(t *testing.T) {
+	order := func(o Options) []Pid {
+		w := NewWithOptions(1, o)
+		startSup(t, w, "top", SupSpec{Flags: sflags(OneForOne, 1, 5), Children: plain(workers("s1", "s2"))})
+		servers := []Pid{livePid(t, w, "s1"), livePid(t, w, "s2")}
+		for _, s := range servers {
+			require.NoError(t, w.Hang(s))
+			genCallOf(t, w, spawn(t, w), pidDest(s), Atom("ping"), CallTimeout{})
+		}
+		for _, s := range servers {
+			require.NoError(t, w.Recover(s))
+		}
+		w.RunInstant()
+		var got []Pid
+		for _, e := range entriesOf(w, KindCallReturn) {
+			got = append(got, e.Other)
+		}
+		return got
+	}
+	fixed := order(Options{})
+	require.Len(t, fixed, 2)
+	require.Equal(t, []Pid{fixed[1], fixed[0]}, order(Options{Interleave: 1}), "the latest reply first")
+}

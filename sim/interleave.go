@@ -6,9 +6,10 @@ package sim
 // the order they were sent (a FIFO per instant). A World with
 // Options.Interleave set picks another of the allowed orders instead:
 //
-//   - only deliveries (exit signals, messages, DOWNs) move, and only ahead
-//     of other deliveries: a process's own work (an init or terminate
-//     returning, a supervisor's timer) keeps its place;
+//   - only deliveries (exit signals, messages, DOWNs, call replies) move,
+//     and only ahead of other deliveries: a process's own work (an init,
+//     terminate or handle_call returning, a supervisor's timer) keeps its
+//     place;
 //   - a delivery never overtakes an earlier one from the same sender to
 //     the same receiver;
 //   - Interleave 1 takes the latest eligible delivery (most concurrent
@@ -35,7 +36,9 @@ func (w *World) popNow() (event, bool) {
 	return w.q.now.removeAt(eligible[k]), true
 }
 
-func isDelivery(k evKind) bool { return k == evSignal || k == evMessage || k == evDown }
+func isDelivery(k evKind) bool {
+	return k == evSignal || k == evMessage || k == evDown || k == evReply
+}
 
 // eligible lists the positions (from the head, within the first block) of
 // the events that may run next under the interleaving rules.
