@@ -61,15 +61,21 @@ type origin struct {
 	text string
 }
 
-// String names the origin as a failure message does.
+// String names the origin as a failure message does. A command that spans
+// lines (a sup block) is quoted by its first line, so the sentence stays
+// one line.
 func (o origin) String() string {
+	text, _, more := strings.Cut(o.text, "\n")
+	if more {
+		text = strings.TrimSpace(text) + " …"
+	}
 	switch o.part {
 	case "learner":
-		return sprintf("your line %d: `%s`", o.line, o.text)
+		return sprintf("your line %d: `%s`", o.line, text)
 	case "fault":
-		return sprintf("the exercise's fault `%s`", o.text)
+		return sprintf("the exercise's fault `%s`", text)
 	}
-	return sprintf("the exercise's setup `%s`", o.text)
+	return sprintf("the exercise's setup `%s`", text)
 }
 
 // span is the trace entries one command caused.

@@ -157,10 +157,15 @@ func (r *replay) linkEntry(a, b sim.Pid, before sim.Seq) sim.Seq {
 
 // explainSurvival says why p is alive: how the exit signals that reached
 // it after the setup ended (the learner's own, such as an exit/2 it
-// trapped, and the faults'), or that none did.
+// trapped, and the faults'), or that none did. A supervisor traps exits by
+// design, so its survival is told by its restart limit instead.
 func (r *replay) explainSurvival(p sim.Pid) []string {
 	w := r.s.World()
 	name := quote(scenarios.Now(w).Label(p))
+	if v, ok := w.Supervisor(p); ok {
+		return []string{sprintf("%s is alive: a supervisor traps exits, so an exit signal (but `kill`) becomes a message to it; it stops when its parent asks it to, or when it gives up past its restart intensity: more than %d restarts within %d s (intensity=%d period=%d)",
+			name, v.Flags.Intensity, v.Flags.Period, v.Flags.Intensity, v.Flags.Period)}
+	}
 	var out []string
 	for s := r.setupEnd + 1; int(s) <= w.TraceLen(); s++ {
 		e := w.Entry(s)
@@ -228,7 +233,8 @@ func (r *replay) explainRestarts(p sim.Pid) []string {
 		out = append(out, "no "+quote(scenarios.Now(w).Label(p))+" exited after the faults")
 	}
 	if v, ok := w.Supervisor(w.Parent(p)); ok && w.Supervised(p) {
-		out = append(out, quote(scenarios.Now(w).Label(v.Pid))+" is "+v.Flags.Strategy.String()+": "+strategyRule[v.Flags.Strategy])
+		out = append(out, sprintf("%s is %s (intensity=%d period=%d): %s", quote(scenarios.Now(w).Label(v.Pid)),
+			v.Flags.Strategy, v.Flags.Intensity, v.Flags.Period, strategyRule[v.Flags.Strategy]))
 	}
 	return out
 }

@@ -67,3 +67,35 @@ func TestSurvivalExplainsTheLearnersTrappedSignal(t *testing.T) {
 		}
 	}
 }
+
+// A command that spans lines (a sup block) is named by its first line, so
+// that a why sentence stays on one line.
+func TestOriginQuotesTheFirstLineOfABlock(t *testing.T) {
+	tests := []struct {
+		o    origin
+		want string
+	}{
+		{origin{"learner", 3, "web: link db"}, "your line 3: `web: link db`"},
+		{origin{"learner", 1, "sup top intensity=4 {\n  worker db\n}"}, "your line 1: `sup top intensity=4 { …`"},
+		{origin{"setup", 2, "sup top {\n  worker db\n}"}, "the exercise's setup `sup top { …`"},
+		{origin{"fault", 1, "db: crash boom"}, "the exercise's fault `db: crash boom`"},
+	}
+	for _, tt := range tests {
+		if got := tt.o.String(); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.o.text, got, tt.want)
+		}
+	}
+}
+
+// supLimit asks for a supervisor that gives up at db's second crash.
+const supLimit = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```allow\nsup\n```\n\n" +
+	"```faults\ndb: crash boom\nadvance 1s\ndb: crash boom\n```\n\n```expect\nexpect dead top reason=shutdown\n```\n\n" +
+	"```solution\nsup top intensity=1 {\n  worker db\n}\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A supervisor that survives is explained once, by its restart limit, not
+// once per trapped exit signal as if the learner had set trap_exit.
+func TestCheckExplainsASupervisorThatSurvived(t *testing.T) {
+	ex := solvable(t, supLimit)
+	src := "sup top intensity=3 period=5 {\n  worker db\n}\n"
+	golden.RequireEqual(t, []byte(Check(ex, "mine.scn", []byte(src)).Report()))
+}
