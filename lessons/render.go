@@ -11,11 +11,18 @@ import (
 // exercise's text, its goal, the world it starts from, and, for a
 // predict exercise, the question and the faults that will fire.
 func (l *Lesson) Markdown(n int, ex *Exercise) string {
-	var b strings.Builder
-	b.WriteString(sprintf("# Lesson %d: %s\n\n%s\n\n", n, l.Title, l.Intro))
+	page := sprintf("# Lesson %d: %s\n\n%s\n\n", n, l.Title, l.Intro)
 	if ex == nil {
-		return b.String()
+		return page
 	}
+	return page + l.ExerciseMarkdown(ex)
+}
+
+// ExerciseMarkdown is the part of the page about exercise ex of l: its
+// text, its goal, the world it starts from, and, for a predict exercise,
+// the question and the faults that will fire.
+func (l *Lesson) ExerciseMarkdown(ex *Exercise) string {
+	var b strings.Builder
 	k := l.Number(ex)
 	b.WriteString(sprintf("## Exercise %d of %d: %s\n\n", k, len(l.Exercises), ex.Title))
 	if ex.Prose != "" {

@@ -1,0 +1,165 @@
+package lessons
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/crashcourse/crashcourse/scenarios"
+)
+
+// Tutor is one learner working through a catalogue, as the REPL and the
+// TUI drive it: the open lesson and exercise, the learner's progress and
+// the file it is saved in, and what the last hint and check said. It
+// holds no world: Open, Reset and Next return the session in the
+// exercise's starting state for the face to show, and every command the
+// learner types there from then on is their answer.
+//
+// Every move that changes the progress saves it; a save that fails is
+// returned as an error beside the move's result, which still happened.
+type Tutor struct {
+	Catalogue *Catalogue
+	N         int       // the open lesson's number in Catalogue; 0 when none is open
+	Lesson    *Lesson   // nil when none is open
+	Exercise  *Exercise // the open exercise of Lesson
+	Progress  *Progress
+	Store     Store // where Progress is saved; the zero Store saves nothing
+
+	// Verdict is the last check of the open exercise; nil since it opened.
+	Verdict *Verdict
+	// Hint is the last hint shown for the open exercise, "hint K of N: …".
+	Hint string
+	// Prediction is the last prediction checked for the open exercise.
+	Prediction string
+}
+
+// NewTutor returns a tutor over cat with the learner's progress read from
+// DefaultStore. The error is a warning, never fatal: a corrupt progress
+// file (set aside, see Store.Load), or no state directory (progress is
+// then kept but not saved); the tutor is usable either way.
+func NewTutor(cat *Catalogue) (*Tutor, error) {
+	t := &Tutor{Catalogue: cat, Progress: &Progress{Version: progressVersion}}
+	store, err := DefaultStore()
+	if err != nil {
+		return t, fmt.Errorf("progress will not be saved: %w", err)
+	}
+	p, err := store.Load()
+	var corrupt *CorruptError
+	if err != nil && !errors.As(err, &corrupt) {
+		return t, fmt.Errorf("progress will not be saved: %w", err)
+	}
+	t.Store, t.Progress = store, p
+	return t, err
+}
+
+// List is the catalogue, one line a lesson, with the learner's progress:
+// "  1. Links and exit reasons  (1 of 3 passed, 2 hints)"; the open
+// lesson is marked with "▸".
+func (t *Tutor) List() []string {
+	lines := make([]string, len(t.Catalogue.Lessons))
+	for i, l := range t.Catalogue.Lessons {
+		mark := " "
+		if l == t.Lesson {
+			mark = "▸"
+		}
+		passed, hints := t.Progress.Passed(l)
+		lines[i] = fmt.Sprintf("%s %2d. %s  (%d of %d passed", mark, i+1, l.Title, passed, len(l.Exercises))
+		if hints > 0 {
+			lines[i] += ", " + plural(hints, "hint", "hints")
+		}
+		lines[i] += ")"
+	}
+	return lines
+}
+
+// Open opens lesson n, l of the catalogue, at the exercise the learner
+// was on, and returns the world it starts from.
+func (t *Tutor) Open(n int, l *Lesson) (*scenarios.Session, error) {
+	t.N, t.Lesson = n, l
+	return t.open(t.Progress.Current(l))
+}
+
+// Reset returns the open exercise's starting world again, and forgets
+// its last hint and check; the hints counted stay counted.
+func (t *Tutor) Reset() *scenarios.Session {
+	s, _ := t.open(t.Exercise) // the current exercise is unchanged: nothing to save
+	return s
+}
+
+// Next opens the exercise after the open one and returns its world, or
+// nil after the last exercise of the lesson.
+func (t *Tutor) Next() (*scenarios.Session, error) {
+	ex, ok := t.Lesson.Exercise(t.Lesson.Number(t.Exercise) + 1)
+	if !ok {
+		return nil, nil
+	}
+	return t.open(ex)
+}
+
+// open makes ex the open exercise and the learner's current one.
+func (t *Tutor) open(ex *Exercise) (*scenarios.Session, error) {
+	t.Exercise, t.Verdict, t.Hint, t.Prediction = ex, nil, "", ""
+	var err error
+	if t.Progress.SetCurrent(t.Lesson, ex) {
+		err = t.save()
+	}
+	return Start(ex), err
+}
+
+// Check checks src, the learner's answer (positioned in the file name),
+// keeps the verdict, and records and saves a pass.
+func (t *Tutor) Check(name, src string) (Verdict, error) {
+	v := Check(t.Exercise, name, []byte(src))
+	t.Verdict = &v
+	if !v.Pass {
+		return v, nil
+	}
+	t.Progress.Pass(t.Lesson, t.Exercise)
+	return v, t.save()
+}
+
+// Predict checks a prediction ("die: NAMES; restart: NAMES") for a
+// predict exercise, as Check does, and keeps it.
+func (t *Tutor) Predict(name, prediction string) (Verdict, error) {
+	t.Prediction = prediction
+	return t.Check(name, prediction)
+}
+
+// NextHint shows the open exercise's next hint (see Progress.NextHint),
+// keeps it in Hint and saves the count.
+func (t *Tutor) NextHint() (string, error) {
+	k, h := t.Progress.NextHint(t.Lesson, t.Exercise)
+	t.Hint = fmt.Sprintf("hint %d of %d: %s", k, len(t.Exercise.Hints), h)
+	return t.Hint, t.save()
+}
+
+// Page is the open exercise's page, rendered for a terminal of width
+// columns in glamour's style (see Render): with the lesson's explanation
+// before it when full, else the exercise alone. Lines carry no trailing
+// blanks; when rendering fails, it is the Markdown itself.
+func (t *Tutor) Page(width int, style string, full bool) string {
+	md := t.Lesson.ExerciseMarkdown(t.Exercise)
+	if full {
+		md = t.Lesson.Markdown(t.N, t.Exercise)
+	}
+	out, err := Render(md, width, style)
+	if err != nil {
+		return md
+	}
+	lines := splitLines(strings.TrimRight(out, "\n"))
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// save writes the progress, unless there is nowhere to.
+func (t *Tutor) save() error {
+	if t.Store == (Store{}) {
+		return nil
+	}
+	if err := t.Store.Save(t.Progress); err != nil {
+		return fmt.Errorf("progress not saved: %w", err)
+	}
+	return nil
+}
