@@ -7,7 +7,7 @@ import (
 )
 
 // replCommands are the REPL's own commands, outside the language.
-var replCommands = []string{"save", "save!", "load", "quit"}
+var replCommands = []string{"save", "save!", "load", "lesson", "check", "hint", "next", "predict", "quit"}
 
 // replHelp documents the REPL's own commands for `help`.
 var replHelp = map[string][3]string{
@@ -15,6 +15,12 @@ var replHelp = map[string][3]string{
 	"save!": {"save! FILE", "save, even over a FILE this session did not write", `save! "my trio.scn"`},
 	"load":  {"load FILE", "run a scenario file here (builtin:NAME for a built-in)", "load builtin:tour"},
 	"quit":  {"quit", "leave the REPL (Ctrl-D does too)", "quit"},
+	"lesson": {"lesson [N|reset]", "the lessons and your progress; lesson N opens one; reset restarts the exercise",
+		"lesson 1"},
+	"check":   {"check", "check your commands since lesson N against the exercise's goal", "check"},
+	"hint":    {"hint", "the exercise's next hint, each closer to the answer", "hint"},
+	"next":    {"next", "open the lesson's next exercise", "next"},
+	"predict": {"predict ANSWER", "answer a predict exercise: die: NAMES; restart: NAMES", "predict die: a b; restart: none"},
 }
 
 // replCommand runs line when it is one of the REPL's own commands (save,
@@ -35,6 +41,8 @@ func (sh *shell) replCommand(line string) bool {
 	case "save", "save!", "load":
 		sh.flush(false)
 		sh.fileCommand(verb, arg, line)
+	case "lesson", "check", "hint", "next", "predict":
+		sh.lessonCommand(verb, arg)
 	case "help":
 		return sh.replCommandHelp(arg)
 	default:

@@ -32,6 +32,7 @@ func runInteractive(o Options) int {
 		return ExitBroken
 	}
 	defer rl.Close()
+	sh.width = cfg.FuncGetWidth
 	hist := keepHistory(o, rl)
 	defer hist.close()
 	if o.term == nil {

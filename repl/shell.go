@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
 )
 
@@ -41,6 +42,14 @@ type shell struct {
 	// when commands are echoed with their events (see scenarios.Narration).
 	narr      scenarios.Narration
 	narration []string
+
+	// tutor is the lesson being taught, from the first lesson command
+	// (see lessonCommand); answerFrom is the index in log of the
+	// learner's first command since its exercise opened.
+	tutor      *lessons.Tutor
+	answerFrom int
+	// width is the terminal's width, for lesson pages; nil when unknown.
+	width func() int
 
 	// interrupted is Ctrl-C while a line runs: the session stops the
 	// command at the event it reached, and a load stops there too. Each

@@ -11,7 +11,8 @@ import (
 
 // TestTranscripts types each testdata/transcripts/NAME.txt into an
 // interactive shell, line by line, and compares what a terminal would show
-// (prompt, line, output; no colour) with testdata/TestTranscripts/NAME.golden.
+// (prompt, line, output; no colour; lesson progress in a temporary
+// state directory) with testdata/TestTranscripts/NAME.golden.
 // Regenerate with: go test ./repl -run TestTranscripts -update
 func TestTranscripts(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "transcripts", "*.txt"))
@@ -21,6 +22,8 @@ func TestTranscripts(t *testing.T) {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
+			t.Setenv("XDG_STATE_HOME", t.TempDir()) // lesson progress
+			t.Setenv("HOME", t.TempDir())
 			src, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
