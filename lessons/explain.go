@@ -89,13 +89,18 @@ func (r *replay) rootOf(s sim.Seq) string {
 	return r.lineOf(s, "")
 }
 
-// died is "`P` died with `R`" for exit entry s, saying when a supervisor
-// gave up because its restart intensity was reached.
+// died is "`P` died with `R`" for exit entry s, saying why in words when
+// P raised an error performing a command (": send to @db, and no process
+// is registered as db"), and when a supervisor gave up because its
+// restart intensity was reached.
 func (r *replay) died(s sim.Seq) string {
 	w := r.s.World()
 	e := w.Entry(s)
 	pr := scenarios.At(w, s)
 	out := quote(pr.Label(e.Pid)) + " died with " + quote(pr.Term(w.Term(e.Term)))
+	if n := w.Note(s); n != "" {
+		out += ": " + n
+	}
 	for k := s - 1; k > r.marked; k-- {
 		if g := w.Entry(k); g.Pid == e.Pid && g.Kind == sim.KindSupervisorShutdown {
 			return out + " after reaching its restart intensity (too many restarts within its period)"

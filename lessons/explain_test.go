@@ -56,15 +56,28 @@ const trapping = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nspawn st
 	"```allow\nexit\n```\n\n```expect\nexpect dead stuck reason=killed\n```\n\n" +
 	"```solution\nexit stuck kill\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
 
-// A survival is explained by the signals the learner's own commands sent,
-// not only the faults': an exit/2 the target trapped is named with its line.
-func TestSurvivalExplainsTheLearnersTrappedSignal(t *testing.T) {
-	ex := solvable(t, trapping)
-	report := Check(ex, "mine.scn", []byte("exit stuck shutdown\n")).Report()
-	for _, want := range []string{"the exit signal `shutdown` from `<shell>` reached it, but it traps exits", "{'EXIT',<shell>,shutdown}"} {
-		if !strings.Contains(report, want) {
-			t.Errorf("the report does not say %q:\n%s", want, report)
-		}
+// watching wants `web` alive with news of `gone`, which is already dead.
+const watching = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nspawn gone\ngone: exit normal\nspawn web\n```\n\n" +
+	"```allow\nlink monitor\n```\n\n```expect\nexpect alive web\n```\n\n" +
+	"```solution\nweb: monitor gone\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// Failures are explained by what the learner's own commands did, not only
+// by the faults: a survival by the exit/2 the target trapped, a death by
+// the command that raised an error, in words.
+func TestExplanationsNameTheLearnersCommands(t *testing.T) {
+	cases := []struct{ name, lesson, answer, want string }{
+		{"a trapped exit/2", trapping, "exit stuck shutdown",
+			"`stuck` is alive: the exit signal `shutdown` from `<shell>` reached it, but it traps exits"},
+		{"a link to a dead process", watching, "web: link gone",
+			"`web` died with `{noproc,[...]}`: link to gone, and gone is dead (your line 1: `web: link gone`)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			report := Check(solvable(t, c.lesson), "mine.scn", []byte(c.answer+"\n")).Report()
+			if !strings.Contains(report, c.want) {
+				t.Errorf("the report does not say %q:\n%s", c.want, report)
+			}
+		})
 	}
 }
 
