@@ -12,15 +12,16 @@ import (
 // says how many more there were.
 const maxNodes = 300
 
-// DOT runs the scenario in file with seed and returns a Graphviz graph of it: each
-// supervision tree as declared (the first `sup NAME` of each name, one
-// cluster per tree) with its strategy, intensity and period, each child's
-// restart type, registered name and trap_exit, and the children added at
-// run time that are still there; then the processes outside any tree; and
-// between the processes alive at the end, the links (plain lines, beyond
-// the supervisor–child links the tree's edges stand for) and the monitors
-// (dashed arrows from watcher to target). Each process shows its state at
-// the end: its pid and restarts, or how it ended.
+// DOT runs the scenario in file with seed and returns a Graphviz graph of
+// it: each supervision tree as declared (the first `sup NAME` of each
+// name, one cluster per tree) with its strategy, intensity and period,
+// each child's restart type, registered name and trap_exit (and the
+// extensions' backoff and health), and the children added at run time
+// that are still there; then the processes outside any tree; and between
+// the processes alive at the end, the links (red lines, beyond the
+// supervisor–child links the tree's edges stand for) and the monitors
+// (blue dashed arrows from watcher to target). Each process shows its
+// state at the end: its pid and restarts, or how it ended.
 func DOT(file string, src []byte, seed uint64) (string, error) {
 	r, err := runScenario(file, src, seed, nil)
 	if err != nil {

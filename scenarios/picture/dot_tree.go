@@ -61,6 +61,12 @@ func (g *graph) children(s *scenarios.SupSpec, id string, p sim.Pid) {
 func (g *graph) declaredWorker(w *scenarios.WorkerSpec, id, parent string, p sim.Pid, view *sim.ChildView) {
 	lines := append([]string{id}, childOpts(w.Opts)...)
 	lines = append(lines, workerTraits(w.Register, w.TrapExit)...)
+	if h := w.Health; h != nil {
+		lines = append(lines, sprintf("health %v/%v/%d", h.Interval, h.Timeout, h.Threshold))
+	}
+	if w.Backoff != nil {
+		lines = append(lines, sprintf("backoff %v..%v", w.Backoff.Min, w.Backoff.Max))
+	}
 	g.edge(parent, g.node(p, false, append(lines, g.childState(p, view))))
 }
 
