@@ -42,10 +42,10 @@ func (sh *shell) lessonCommand(verb, arg string) {
 	}
 }
 
-// startTutor reads the bundled lessons and the learner's progress; a
+// startTutor reads the lessons and the learner's progress; a
 // progress file that cannot be used is said, never fatal.
 func (sh *shell) startTutor() bool {
-	cat, err := lessons.Bundled()
+	cat, err := sh.catalogue()
 	if err != nil {
 		sh.lessonProblem("lessons: " + err.Error())
 		return false

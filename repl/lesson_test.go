@@ -11,6 +11,24 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// testCatalogue is the lessons of testdata/lessons, which the tests hold
+// to lint: the REPL's tests do not change when a bundled lesson does.
+func testCatalogue(t *testing.T) func() (*lessons.Catalogue, error) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "lessons", "*.md"))
+	require.NoError(t, err)
+	cat := &lessons.Catalogue{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		l, err := lessons.Parse(f, src)
+		require.NoError(t, err)
+		require.Empty(t, lessons.Lint(l), f)
+		cat.Lessons = append(cat.Lessons, l)
+	}
+	return func() (*lessons.Catalogue, error) { return cat, nil }
+}
+
 // lessonState points the learner's state directory at a fresh temporary
 // one and returns the progress file lessons keep there.
 func lessonState(t *testing.T) string {
@@ -21,21 +39,28 @@ func lessonState(t *testing.T) string {
 	return filepath.Join(dir, "crashcourse", "progress.json")
 }
 
+// lessonSession is an interactive session over the test lessons.
+func lessonSession(t *testing.T, script bool) *session {
+	s := newSession(script, false)
+	s.sh.catalogue = testCatalogue(t)
+	return s
+}
+
 func TestLessonProgressIsSavedAndResumedByANewREPL(t *testing.T) {
 	path := lessonState(t)
-	first := newSession(false, false).feedAll("lesson 1\nweb: link db\napi: link db\ncheck\nhint\nnext\n")
+	first := lessonSession(t, false).feedAll("lesson 1\nb: link c\na: link b\ncheck\nhint\nnext\n")
 	mustContain(t, first, "✓ Passed.", "Exercise 2 of 3")
 
 	p, err := lessons.Store{Path: path}.Load()
 	require.NoError(t, err)
-	lp := p.Lessons["01-links"]
+	lp := p.Lessons["01-trio"]
 	require.NotNil(t, lp)
 	assert.Equal(t, 2, lp.Current, "next made exercise 2 current")
 	assert.True(t, lp.Exercise("ex1").Passed)
 	assert.Equal(t, 1, lp.Exercise("ex1").Hints)
 
-	second := newSession(false, false).feedAll("lesson\nlesson 1\n")
-	mustContain(t, second, "1. Links and exit reasons  (1 of 3 passed, 1 hint)", "Exercise 2 of 3: Finish without")
+	second := lessonSession(t, false).feedAll("lesson\nlesson 1\n")
+	mustContain(t, second, "1. A linked trio  (1 of 3 passed, 1 hint)", "Exercise 2 of 3: End quietly")
 }
 
 func TestLessonCorruptProgressIsReportedAndNotFatal(t *testing.T) {
@@ -43,25 +68,25 @@ func TestLessonCorruptProgressIsReportedAndNotFatal(t *testing.T) {
 	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o700))
 	require.NoError(t, os.WriteFile(path, []byte("{not json"), 0o600))
 
-	s := newSession(false, false)
-	out := s.feedAll("lesson 1\nweb: link db\napi: link db\ncheck\n")
+	s := lessonSession(t, false)
+	out := s.feedAll("lesson 1\nb: link c\na: link b\ncheck\n")
 	mustContain(t, out, "note: progress file", "is corrupt", "set aside as", "Exercise 1 of 3", "✓ Passed.")
 	assert.Equal(t, ExitOK, s.sh.status())
 	_, err := os.Stat(path + ".corrupt")
 	assert.NoError(t, err, "the corrupt file was set aside")
 	p, err := lessons.Store{Path: path}.Load()
 	require.NoError(t, err, "a fresh progress file replaced it")
-	assert.True(t, p.Lessons["01-links"].Exercise("ex1").Passed)
+	assert.True(t, p.Lessons["01-trio"].Exercise("ex1").Passed)
 }
 
 func TestLessonCheckRefusesAForbiddenVerb(t *testing.T) {
 	lessonState(t)
-	// Exercise 2 asks that boss survive job's end; killing job by hand is
-	// not allowed, nor is anything that fakes the outcome.
-	out := newSession(false, false).feedAll("lesson 1\nnext\nspawn x\nboss: kill job\ncheck\n")
+	// Exercise 2 asks that a survive b's end: spawning or killing by hand
+	// is not allowed there.
+	out := lessonSession(t, false).feedAll("lesson 1\nnext\nspawn x\na: kill b\ncheck\n")
 	mustContain(t, out, "✗ Not checked",
 		"your line 1: `spawn x`: `spawn` is not allowed here",
-		"your line 2: `boss: kill job`: `kill` is not allowed here")
+		"your line 2: `a: kill b`: `kill` is not allowed here")
 	assert.NotContains(t, out, "✓ Passed.")
 }
 
@@ -69,30 +94,42 @@ func TestLessonAnswerIsTheCommandsSinceTheExerciseOpened(t *testing.T) {
 	lessonState(t)
 	// The commands before lesson 1 and before lesson reset are not part of
 	// the answer: "your line 1" is the first command after the reset.
-	out := newSession(false, false).feedAll("spawn z\nlesson 1\nlog: link db\nlesson reset\nlog: link db\ncheck\n")
-	mustContain(t, out, "the link was made by your line 1: `log: link db`")
-	assert.NotContains(t, out, "your line 2")
+	out := lessonSession(t, false).feedAll("spawn z\nlesson 1\nb: link c\nlesson reset\nspawn y\nb: link c\ncheck\n")
+	mustContain(t, out, "`spawn` is not allowed", "your line 1: `spawn y`")
+	assert.NotContains(t, out, "spawn z`")
 }
 
 func TestLessonCommandsNeedAnOpenLessonAndTheirArguments(t *testing.T) {
 	lessonState(t)
-	out := newSession(true, false).feedAll("hint\nlesson reset\nlesson 1\ncheck now\npredict die: db\nlesson nosuch\n")
+	s := lessonSession(t, true)
+	out := s.feedAll("hint\nlesson reset\nlesson 1\ncheck now\npredict die: a\nlesson nosuch\nnext\nnext\ncheck\n")
 	for _, want := range []string{
 		"<stdin>:1: no lesson is open",
 		"<stdin>:2: no lesson is open to reset",
 		"<stdin>:4: check takes no argument",
 		"<stdin>:5: this exercise asks for commands, not a prediction",
 		"<stdin>:6: no lesson nosuch",
+		"<stdin>:9: this exercise asks for a prediction",
 	} {
 		assert.Contains(t, out, want)
 	}
+	assert.Equal(t, ExitOK, s.sh.status(), "a lesson command that did nothing does not fail a script")
 }
 
 func TestLessonSaveWritesTheStartingStateThenTheAnswer(t *testing.T) {
 	lessonState(t)
-	s := newSession(false, false)
-	s.feedAll("spawn z\nlesson 1\nweb: link db\nsave a.scn\n")
+	s := lessonSession(t, false)
+	s.feedAll("spawn z\nlesson 1\nb: link c\nsave a.scn\n")
 	got := string(s.fs["a.scn"])
 	assert.NotContains(t, got, "spawn z", "the world before the lesson is gone")
-	assert.True(t, strings.Contains(got, "spawn db\nspawn web\nspawn api\nspawn log\nweb: link db\n"), got)
+	assert.True(t, strings.Contains(got, "spawn a\nspawn b\nspawn c\nspawn d\nb: link c\n"), got)
+}
+
+// The REPL teaches the bundled lessons.
+func TestLessonTheBundledLessonsByDefault(t *testing.T) {
+	lessonState(t)
+	cat, err := lessons.Bundled()
+	require.NoError(t, err)
+	out := newSession(false, false).feedAll("lesson\nlesson 1\n")
+	mustContain(t, out, "1. "+cat.Lessons[0].Title+"  (0 of", "Lesson 1: "+cat.Lessons[0].Title)
 }

@@ -48,6 +48,8 @@ type shell struct {
 	// learner's first command since its exercise opened.
 	tutor      *lessons.Tutor
 	answerFrom int
+	// catalogue gives the lessons the tutor teaches: lessons.Bundled.
+	catalogue func() (*lessons.Catalogue, error)
 	// width is the terminal's width, for lesson pages; nil when unknown.
 	width func() int
 
@@ -68,7 +70,7 @@ type tally struct {
 func newShell(seed uint64, file string, script, verbose bool, out *output) *shell {
 	sh := &shell{
 		sess: scenarios.NewSession(seed), seed: seed, file: file, script: script,
-		out: out, fsys: &osFS{},
+		out: out, fsys: &osFS{}, catalogue: lessons.Bundled,
 	}
 	sh.names = scenarios.NewWorldNames(sh.sess.World())
 	sh.sess.SetInterrupt(sh.interrupted.Load)

@@ -11,8 +11,8 @@ import (
 
 // TestTranscripts types each testdata/transcripts/NAME.txt into an
 // interactive shell, line by line, and compares what a terminal would show
-// (prompt, line, output; no colour; lesson progress in a temporary
-// state directory) with testdata/TestTranscripts/NAME.golden.
+// (prompt, line, output; no colour; the lessons of testdata/lessons, with
+// progress in a temporary state directory) with testdata/TestTranscripts/NAME.golden.
 // Regenerate with: go test ./repl -run TestTranscripts -update
 func TestTranscripts(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "transcripts", "*.txt"))
@@ -29,6 +29,7 @@ func TestTranscripts(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := newSession(false, false)
+			s.sh.catalogue = testCatalogue(t)
 			golden.RequireEqual(t, s.feedAll(string(src)))
 		})
 	}
