@@ -27,12 +27,32 @@ func (r *replay) explainExpect(e *scenarios.ExpectCmd) []string {
 	return out
 }
 
-// explainFate explains p's death, or why it is still alive.
+// explainFate explains p's death, or why it is still alive; for a
+// restarted p, also how the incarnation before it ended.
 func (r *replay) explainFate(p sim.Pid) []string {
-	if r.s.World().Alive(p) {
-		return r.explainSurvival(p)
+	if !r.s.World().Alive(p) {
+		return r.explainDeath(p)
 	}
-	return r.explainDeath(p)
+	out := r.explainSurvival(p)
+	if prev := r.previousIncarnation(p); prev != 0 {
+		w := r.s.World()
+		out = append(out, sprintf("%s is a restart: its previous incarnation %s ended this way:", quote(scenarios.Now(w).Label(p)), scenarios.Now(w).Label(prev)))
+		out = append(out, r.explainDeath(prev)...)
+	}
+	return out
+}
+
+// previousIncarnation is the last process named as p that exited after
+// the setup, other than p; 0 if none did.
+func (r *replay) previousIncarnation(p sim.Pid) sim.Pid {
+	w := r.s.World()
+	var prev sim.Pid
+	for s := r.setupEnd + 1; int(s) <= w.TraceLen(); s++ {
+		if e := w.Entry(s); e.Kind == sim.KindExit && e.Pid != p && w.Name(p) != "" && w.Name(e.Pid) == w.Name(p) {
+			prev = e.Pid
+		}
+	}
+	return prev
 }
 
 // explainDeath walks sim's Why chain of p from its death back to the first
@@ -70,11 +90,16 @@ func (r *replay) step(s sim.Seq) string {
 	if w.IsSupervisor(e.Pid) {
 		switch e.Kind {
 		case sim.KindSignal:
+			if !e.Has(sim.FlagViaLink) {
+				return sup + " (a supervisor, trapping exits) gets the exit signal " + quote(pr.Term(w.Term(e.Term))) + " from " + other
+			}
 			return sup + " (a supervisor, trapping exits) learns that " + other + " exited with " + quote(pr.Term(w.Term(e.Term)))
 		case sim.KindExitSignal:
 			return sup + " stops " + other + " with exit(" + pr.Label(e.Other) + ", " + pr.Term(w.Term(e.Term)) + ")"
 		case sim.KindDown:
 			return sup + " sees that " + other + " has stopped, and goes on"
+		case sim.KindTimeout:
+			return sup + " kills " + other + ": it outlived its shutdown time"
 		}
 	}
 	return quote(scenarios.Who(w, s)) + " " + scenarios.Describe(w, s)
@@ -222,20 +247,21 @@ func (r *replay) trapEntry(p sim.Pid, before sim.Seq) sim.Seq {
 	return 0
 }
 
-// explainRestarts explains the deaths, since the faults, of the
-// incarnations of p's name, or says there were none.
+// explainRestarts explains the deaths, since the setup (the learner's
+// commands may kill too), of the incarnations of p's name, or says there
+// were none.
 func (r *replay) explainRestarts(p sim.Pid) []string {
 	w := r.s.World()
 	name := w.Name(p)
 	var out []string
-	for s := r.marked + 1; int(s) <= w.TraceLen(); s++ {
+	for s := r.setupEnd + 1; int(s) <= w.TraceLen(); s++ {
 		e := w.Entry(s)
 		if e.Kind == sim.KindExit && name != "" && w.Name(e.Pid) == name {
 			out = append(out, r.explainDeath(e.Pid)...)
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, "no "+quote(scenarios.Now(w).Label(p))+" exited after the faults")
+		out = append(out, "no "+quote(scenarios.Now(w).Label(p))+" exited")
 	}
 	if v, ok := w.Supervisor(w.Parent(p)); ok && w.Supervised(p) {
 		out = append(out, sprintf("%s is %s (intensity=%d period=%d): %s", quote(scenarios.Now(w).Label(v.Pid)),
