@@ -215,9 +215,25 @@ func (r *replay) explainSurvival(p sim.Pid) []string {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, name+" is alive: no exit signal reached it; "+r.linksOf(p))
+		out = append(out, name+" is alive: no exit signal reached it; "+r.linksOf(p)+r.downsOf(p))
 	}
 	return out
+}
+
+// downsOf says which deaths p learnt of by a monitor after the setup, for
+// a survival: a DOWN message is why a watcher lives on; "" when none.
+func (r *replay) downsOf(p sim.Pid) string {
+	w := r.s.World()
+	var names []string
+	for s := r.setupEnd + 1; int(s) <= w.TraceLen(); s++ {
+		if e := w.Entry(s); e.Kind == sim.KindDown && e.Pid == p && w.Exists(e.Other) {
+			names = append(names, quote(scenarios.At(w, s).Label(e.Other)))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "; a monitor told it of the death of " + strings.Join(names, ", ") + " with a `DOWN` message, which kills no one"
 }
 
 // linksOf describes p's links, for a survival without signals.

@@ -62,14 +62,17 @@ const watching = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nspawn go
 	"```solution\nweb: monitor gone\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
 
 // Failures are explained by what the learner's own commands did, not only
-// by the faults: a survival by the exit/2 the target trapped, a death by
-// the command that raised an error, in words.
+// by the faults: a survival by the exit/2 the target trapped or by the
+// DOWN message of its monitor, a death by the command that raised an
+// error, in words.
 func TestExplanationsNameTheLearnersCommands(t *testing.T) {
 	cases := []struct{ name, lesson, answer, want string }{
 		{"a trapped exit/2", trapping, "exit stuck shutdown",
 			"`stuck` is alive: the exit signal `shutdown` from `<shell>` reached it, but it traps exits"},
 		{"a link to a dead process", watching, "web: link gone",
 			"`web` died with `{noproc,[...]}`: link to gone, and gone is dead (your line 1: `web: link gone`)"},
+		{"a monitor's DOWN", strings.NewReplacer("expect alive web", "expect dead web", "web: monitor gone", "web: link gone").Replace(watching), "web: monitor gone",
+			"`web` is alive: no exit signal reached it; it is linked to no process; a monitor told it of the death of `gone` with a `DOWN` message, which kills no one"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
