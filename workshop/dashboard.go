@@ -1,8 +1,10 @@
 package workshop
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,6 +142,8 @@ func (d *dashboard) key(msg tea.KeyPressMsg) tea.Cmd {
 		return d.open()
 	case "esc":
 		d.detail = nil
+	case "e":
+		d.export()
 	case "m":
 		d.moving = true
 		d.move.SetValue("")
@@ -164,6 +168,24 @@ func (d *dashboard) open() tea.Cmd {
 	}
 	s, cat := d.seats[i], d.room.cat
 	return func() tea.Msg { return detailMsg{id: s.ID, lines: describe(cat, s)} }
+}
+
+// export writes the room's progress as CSV in the server's directory.
+func (d *dashboard) export() {
+	recs := make([]Record, len(d.seats))
+	for i, s := range d.seats {
+		recs[i] = s.Record
+	}
+	var b bytes.Buffer
+	name := filepath.Join(d.cfg.Dir, "room-"+d.cfg.Now().UTC().Format("20060102-150405")+".csv")
+	err := WriteReport(&b, d.room.cat, recs)
+	if err == nil {
+		err = writeAtomic(name, b.Bytes())
+	}
+	d.status = "the room's progress is in " + name
+	if err != nil {
+		d.status = "no export: " + err.Error()
+	}
 }
 
 // moveKey edits the lesson number; Enter moves the room.
@@ -196,7 +218,7 @@ func (d *dashboard) View() tea.View {
 	fmt.Fprintf(&b, "crashcourse room · %d learners · %d online · sorted by %s · room at lesson %d\n",
 		len(d.seats), d.online(), sortNames[d.order], d.room.Lesson())
 	b.WriteString(lipgloss.NewStyle().Bold(true).Render(row("", "NAME", "LESSON", "PASSED", "FAILED", "HINTS", "IDLE", "")) + "\n")
-	for _, s := range d.seats {
+	for _, s := range d.visible() {
 		line := d.row(s)
 		if s.ID == d.sel {
 			line = lipgloss.NewStyle().Reverse(true).Render(line)
@@ -213,11 +235,22 @@ func (d *dashboard) View() tea.View {
 	case d.status != "":
 		b.WriteString(d.status)
 	default:
-		b.WriteString("↑/↓ select · enter world & last failed check · s sort · m move the room · q quit")
+		b.WriteString("↑/↓ select · enter world & last failed check · s sort · m move the room · e export CSV · q quit")
 	}
 	v := tea.NewView(fit(b.String(), d.width, d.height))
 	v.AltScreen = true
 	return v
+}
+
+// visible are the rows that fit the window, the selected one among them.
+func (d *dashboard) visible() []Seat {
+	room := max(d.height-6, 3)
+	if d.detail != nil {
+		room = max(d.height-6-len(d.detail.lines), 3)
+	}
+	i := max(slices.IndexFunc(d.seats, func(s Seat) bool { return s.ID == d.sel }), 0)
+	from := max(0, min(i-room/2, len(d.seats)-room))
+	return d.seats[from:min(from+room, len(d.seats))]
 }
 
 func (d *dashboard) online() int {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -90,7 +91,11 @@ func Report(dir string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := OpenStore(filepath.Join(dir, dbName))
+	path := filepath.Join(dir, dbName)
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no room's progress in %s: %w", dir, err)
+	}
+	st, err := OpenStore(path)
 	if err != nil {
 		return err
 	}
@@ -99,4 +104,20 @@ func Report(dir string, w io.Writer) error {
 		err = WriteReport(w, cat, recs)
 	}
 	return errors.Join(err, st.Close())
+}
+
+// writeAtomic writes data to a temporary file beside name, syncs it and
+// renames it over name (mode 0600: the report names learners).
+func writeAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".room-*.csv")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	_, err = tmp.Write(data)
+	err = errors.Join(err, tmp.Sync(), tmp.Close())
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }

@@ -105,8 +105,30 @@ type term struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	in     io.WriteCloser
-	screen *vt.SafeEmulator
+	screen *screen
 	ended  chan struct{}
+}
+
+// screen is a virtual terminal that output is written to while the test
+// reads it.
+type screen struct {
+	mu sync.Mutex
+	vt *vt.Emulator
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.vt.Write(p)
+}
+
+// Read reads the terminal's answers to the app's queries.
+func (s *screen) Read(p []byte) (int, error) { return s.vt.Read(p) }
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.vt.String()
 }
 
 const termW, termH = 120, 40
@@ -134,7 +156,7 @@ func connect(t *testing.T, addr, user string, key gossh.Signer) *term {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{t: t, client: c, sess: sess, in: in, screen: vt.NewSafeEmulator(termW, termH), ended: make(chan struct{})}
+	tm := &term{t: t, client: c, sess: sess, in: in, screen: &screen{vt: vt.NewEmulator(termW, termH)}, ended: make(chan struct{})}
 	sess.Stderr = tm.screen // a terminal shows both streams
 	go func() { _, _ = io.Copy(in, tm.screen) }()
 	go func() {
@@ -207,4 +229,19 @@ func (tm *term) command(line string) {
 	tm.waitText(": ")
 	tm.send(line + "\r")
 	tm.waitText("› " + line)
+}
+
+// roomWithAFailedCheck starts a server on dir with one learner, ada, who
+// checked and failed, and an instructor watching the dashboard.
+func roomWithAFailedCheck(t *testing.T, dir string) (srv *testServer, learner, instructor *term) {
+	t.Helper()
+	teacher := newKey(t)
+	srv = start(t, Config{Dir: dir, Instructors: keyFile(t, teacher)})
+	learner = connect(t, srv.addr, "ada", newKey(t))
+	learner.waitText("Lesson 1/")
+	learner.send("C")
+	learner.waitText("✗")
+	instructor = connect(t, srv.addr, "teacher", teacher)
+	instructor.waitText("ada")
+	return srv, learner, instructor
 }

@@ -83,8 +83,6 @@ func (m *learner) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case roomMovedMsg:
 		m.moveTo(msg.lesson, fmt.Sprintf("The instructor moved the room to lesson %d.", msg.lesson))
 		return m, nil
-	case takenOverMsg:
-		return m, tea.Quit
 	case tea.KeyPressMsg:
 		m.room.Note(m.rec.ID, m.rec.Answer, m.now())
 		if cmd, done := m.key(msg); done {

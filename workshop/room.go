@@ -28,15 +28,12 @@ type Room struct {
 type seat struct {
 	rec  Record
 	prog *tea.Program // the connected session's; nil when away
+	end  func()       // ends the connected session
 }
 
 // roomMovedMsg tells a learner's session that the instructor moved the
 // room to a lesson.
 type roomMovedMsg struct{ lesson int }
-
-// takenOverMsg tells a session that the same learner connected again,
-// from elsewhere: the older session ends.
-type takenOverMsg struct{}
 
 // NewRoom reads every record in st.
 func NewRoom(st *Store, cat *lessons.Catalogue, now func() time.Time) (*Room, error) {
@@ -69,16 +66,17 @@ func (r *Room) Join(id, name string) (Record, error) {
 	return rec, nil
 }
 
-// Attach makes p the learner's connected session, ending the one they had
-// (a laptop that slept and reconnected).
-func (r *Room) Attach(id string, p *tea.Program) {
+// Attach makes p the learner's connected session, calling the end of the
+// one they had (a laptop that slept, and reconnected before its
+// connection timed out): one learner, one world.
+func (r *Room) Attach(id string, p *tea.Program, end func()) {
 	r.mu.Lock()
 	s := r.learners[id]
-	old := s.prog
-	s.prog = p
+	old := s.end
+	s.prog, s.end = p, end
 	r.mu.Unlock()
 	if old != nil {
-		old.Send(takenOverMsg{})
+		old()
 	}
 }
 
@@ -87,7 +85,7 @@ func (r *Room) Detach(id string, p *tea.Program) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if s := r.learners[id]; s != nil && s.prog == p {
-		s.prog = nil
+		s.prog, s.end = nil, nil
 	}
 }
 

@@ -1,10 +1,13 @@
 package workshop
 
 import (
+	"bytes"
+	"net"
 	"strings"
 	"testing"
 
 	"github.com/crashcourse/crashcourse/lessons"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // firstExercise is lesson 1's first exercise, whose solution the tests
@@ -23,9 +26,25 @@ func firstExercise(t *testing.T) *lessons.Exercise {
 	return ex
 }
 
+// hostKeyOf is the host key the server at addr presents.
+func hostKeyOf(t *testing.T, addr string, key gossh.Signer) gossh.PublicKey {
+	t.Helper()
+	var host gossh.PublicKey
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "ada", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error { host = k; return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	return host
+}
+
 // TestServeProgressSurvivesRestart drives lesson 1's first exercise to a
 // passing check over a real SSH client, disconnects, restarts the server
-// and finds the progress, and the commands, on reconnecting.
+// and finds the same host key, and the progress and the commands on
+// reconnecting.
 func TestServeProgressSurvivesRestart(t *testing.T) {
 	dir, key, ex := t.TempDir(), newKey(t), firstExercise(t)
 	srv := start(t, Config{Dir: dir})
@@ -42,9 +61,13 @@ func TestServeProgressSurvivesRestart(t *testing.T) {
 	tm.send("C")
 	tm.waitText("✓ passed")
 	tm.close()
+	hostKey := hostKeyOf(t, srv.addr, key)
 	srv.stop()
 
 	srv = start(t, Config{Dir: dir})
+	if got := hostKeyOf(t, srv.addr, key); !bytes.Equal(got.Marshal(), hostKey.Marshal()) {
+		t.Error("the host key changed across a restart: learners' known_hosts would break")
+	}
 	tm = connect(t, srv.addr, "ada", key)
 	tm.waitText(ex.Title + " ✓")
 	recs, _ := srv.srv.store.All()

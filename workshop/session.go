@@ -21,12 +21,14 @@ const (
 	endNone endReason = iota
 	endIdle
 	endShutdown
+	endTakenOver
 )
 
 // farewells are what a session is told as it ends, by reason.
 var farewells = map[endReason]string{
-	endIdle:     "crashcourse: closed after %s without a key; your progress is saved, reconnect to go on.",
-	endShutdown: "crashcourse: the server is shutting down; your progress is saved.",
+	endIdle:      "crashcourse: closed after %s without a key; your progress is saved, reconnect to go on.",
+	endShutdown:  "crashcourse: the server is shutting down; your progress is saved.",
+	endTakenOver: "crashcourse: you connected again from elsewhere; this session is closed.",
 }
 
 // apology is what a session is told when a bug ended it.
@@ -105,9 +107,14 @@ func (s *Server) run(ss *session, model tea.Model, leave func()) {
 	opts := append(bubbletea.MakeOptions(ss.ssh), tea.WithInput(ss))
 	s.mu.Lock()
 	ss.prog = tea.NewProgram(model, opts...)
+	closing := s.closing
 	s.mu.Unlock()
+	if closing {
+		refuse(ss.ssh, farewells[endShutdown])
+		return
+	}
 	if leave != nil {
-		s.room.Attach(identity(ss.ssh), ss.prog)
+		s.room.Attach(identity(ss.ssh), ss.prog, func() { ss.end(endTakenOver) })
 		defer leave()
 	}
 	ctx, cancel := context.WithCancel(ss.ssh.Context())
@@ -122,8 +129,8 @@ func (s *Server) run(ss *session, model tea.Model, leave func()) {
 		return
 	case endReason(ss.reason.Load()) == endIdle:
 		wish.Printf(ss.ssh, farewells[endIdle]+"\r\n", s.cfg.IdleTimeout)
-	case endReason(ss.reason.Load()) == endShutdown:
-		wish.Println(ss.ssh, farewells[endShutdown]+"\r")
+	case endReason(ss.reason.Load()) != endNone:
+		wish.Println(ss.ssh, farewells[endReason(ss.reason.Load())]+"\r")
 	}
 	fmt.Fprintf(s.cfg.Log, "crashcourse serve: %s left after %s\n", ss.ssh.User(), time.Since(ss.start).Round(time.Second))
 	_ = ss.ssh.Exit(0)

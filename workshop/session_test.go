@@ -86,14 +86,7 @@ func TestShutdownTellsSessions(t *testing.T) {
 // TestInstructorMovesTheRoom: the instructor sees a learner's failed
 // check and world, moves the room to lesson 2, and the learner is there.
 func TestInstructorMovesTheRoom(t *testing.T) {
-	teacher := newKey(t)
-	srv := start(t, Config{Dir: t.TempDir(), Instructors: keyFile(t, teacher)})
-	lr := connect(t, srv.addr, "ada", newKey(t))
-	lr.waitText("Lesson 1/")
-	lr.send("C")
-	lr.waitText("✗")
-	in := connect(t, srv.addr, "teacher", teacher)
-	in.waitText("ada")
+	_, lr, in := roomWithAFailedCheck(t, t.TempDir())
 	in.send("\r")
 	in.waitText("last failed check")
 	in.send("m")
@@ -103,4 +96,18 @@ func TestInstructorMovesTheRoom(t *testing.T) {
 	lr.waitText("The instructor moved the room to lesson 2")
 	lr.waitText("Lesson 2/")
 	in.waitText("2.1")
+}
+
+// TestReconnectingTakesOver: the same key connecting again closes its
+// older session, saying why, and the new one has the same progress.
+func TestReconnectingTakesOver(t *testing.T) {
+	srv := start(t, Config{Dir: t.TempDir()})
+	key := newKey(t)
+	first := connect(t, srv.addr, "ada", key)
+	first.waitText("Lesson 1/")
+	first.send("N")
+	first.waitText("exercise 2/")
+	second := connect(t, srv.addr, "ada", key)
+	second.waitText("exercise 2/")
+	first.waitText("you connected again from elsewhere")
 }
