@@ -15,7 +15,7 @@ func lessonModel(t *testing.T, n string) Model {
 	t.Setenv("HOME", t.TempDir())
 	m := newModel(t, "", 100, 40)
 	m = typeLine(m, "lesson "+n)
-	require.NotNil(t, m.lesson, strings.Join(m.msg, "\n"))
+	require.True(t, m.lessonOpen(), strings.Join(m.msg, "\n"))
 	return m
 }
 
@@ -59,15 +59,15 @@ func TestLessonCheckPassesTheReferenceSolutionAndSavesProgress(t *testing.T) {
 	for range k - 1 {
 		m = typeLine(m, "next")
 	}
-	require.Equal(t, ex.ID, m.lesson.ex.ID)
+	require.Equal(t, ex.ID, m.lesson.Exercise.ID)
 	m = typeAnswer(m, ex.Solution.Text)
 	m = typeLine(m, "check")
-	require.NotNil(t, m.lesson.verdict)
-	assert.True(t, m.lesson.verdict.Pass, m.lesson.verdict.Report())
+	require.NotNil(t, m.lesson.Verdict)
+	assert.True(t, m.lesson.Verdict.Pass, m.lesson.Verdict.Report())
 	assert.Contains(t, screen(m), "✓ passed")
-	p, err := m.lesson.store.Load()
+	p, err := m.lesson.Store.Load()
 	require.NoError(t, err)
-	assert.True(t, p.Lesson(m.lesson.les.ID).Exercise(ex.ID).Passed, "the pass is saved")
+	assert.True(t, p.Lesson(m.lesson.Lesson.ID).Exercise(ex.ID).Passed, "the pass is saved")
 }
 
 func TestLessonCheckExplainsAMistake(t *testing.T) {
@@ -78,8 +78,8 @@ func TestLessonCheckExplainsAMistake(t *testing.T) {
 	}
 	m = typeAnswer(m, ex.Mistake.Text)
 	m = typeLine(m, "check")
-	require.NotNil(t, m.lesson.verdict)
-	assert.False(t, m.lesson.verdict.Pass)
+	require.NotNil(t, m.lesson.Verdict)
+	assert.False(t, m.lesson.Verdict.Pass)
 	assert.Contains(t, screen(m), "✗ not yet")
 }
 
@@ -96,17 +96,17 @@ func TestLessonForbidsFaultsByHand(t *testing.T) {
 	m = selectRow(t, m, m.rows[0].key)
 	m = press(m, "k") // the fault key writes `kill …` into the answer
 	m = typeLine(m, "check")
-	require.NotNil(t, m.lesson.verdict)
-	assert.False(t, m.lesson.verdict.Pass)
+	require.NotNil(t, m.lesson.Verdict)
+	assert.False(t, m.lesson.Verdict.Pass)
 	assert.Contains(t, screen(m), "kill is not allowed here")
 }
 
 func TestLessonHintsAreGraded(t *testing.T) {
 	m := lessonModel(t, "1")
 	m = typeLine(m, "hint")
-	assert.Contains(t, m.lesson.hint, "hint 1 of")
+	assert.Contains(t, m.lesson.Hint, "hint 1 of")
 	m = typeLine(m, "hint")
-	assert.Contains(t, m.lesson.hint, "hint 2 of")
+	assert.Contains(t, m.lesson.Hint, "hint 2 of")
 }
 
 func TestLessonPredictShowsThePredictionBesideTheOutcome(t *testing.T) {
@@ -115,9 +115,11 @@ func TestLessonPredictShowsThePredictionBesideTheOutcome(t *testing.T) {
 	m := lessonModel(t, "1")
 	for _, ex := range cat.Lessons[0].Exercises {
 		if ex.Predict() {
-			m = m.openExercise(ex)
+			for m.lesson.Exercise.ID != ex.ID {
+				m = typeLine(m, "next")
+			}
 			m = typeLine(m, "predict "+strings.Join(strings.Fields(ex.Mistake.Text), " "))
-			require.NotNil(t, m.lesson.verdict)
+			require.NotNil(t, m.lesson.Verdict)
 			assert.Contains(t, screen(m), "you said")
 			return
 		}
@@ -131,4 +133,12 @@ func TestLessonCommandsWithoutALesson(t *testing.T) {
 	assert.Contains(t, screen(m), "no lesson is open")
 	m = typeLine(m, "lesson 99")
 	assert.Contains(t, screen(m), "no lesson 99")
+}
+
+func TestLessonListShowsProgress(t *testing.T) {
+	m := lessonModel(t, "1")
+	m = typeLine(m, "hint")
+	m = typeLine(m, "lesson")
+	assert.Contains(t, strings.Join(m.msg, "\n"), "▸  1. "+m.lesson.Lesson.Title+"  (0 of")
+	assert.Contains(t, strings.Join(m.msg, "\n"), "passed, 1 hint)")
 }

@@ -12,11 +12,11 @@ import (
 // verbs, then the last check: what passed, or each failure with its
 // causes, and the expected cascade beside the learner's.
 func (m Model) lessonLines(w, h int) []string {
-	ls := m.lesson
-	ex := ls.ex
+	t := m.lesson
+	ex := t.Exercise
 	lines := []string{
-		m.st.Bold.Render("lesson " + itoa(ls.n) + ": " + ls.les.Title),
-		m.st.Title.Render("exercise " + itoa(ls.les.Number(ex)) + " of " + itoa(len(ls.les.Exercises)) + ": " + ex.Title),
+		m.st.Bold.Render("lesson " + itoa(t.N) + ": " + t.Lesson.Title),
+		m.st.Title.Render("exercise " + itoa(t.Lesson.Number(ex)) + " of " + itoa(len(t.Lesson.Exercises)) + ": " + ex.Title),
 	}
 	lines = append(lines, wrap("goal: "+ex.Goal, w)...)
 	if ex.Predict() {
@@ -24,10 +24,10 @@ func (m Model) lessonLines(w, h int) []string {
 	} else if len(ex.Allowed) > 0 {
 		lines = append(lines, wrap("verbs you may use: "+strings.Join(ex.Allowed, " "), w)...)
 	}
-	if ls.hint != "" {
-		lines = append(lines, wrap(m.st.Note.Render(ls.hint), w)...)
+	if t.Hint != "" {
+		lines = append(lines, wrap(m.st.Note.Render(t.Hint), w)...)
 	}
-	if v := ls.verdict; v != nil {
+	if v := t.Verdict; v != nil {
 		lines = append(lines, "")
 		lines = append(lines, m.verdictLines(*v, w)...)
 	} else {
@@ -95,7 +95,7 @@ func (m Model) predictionRows(rows []lessons.Row, w int) []string {
 
 // expected is the exercise's expected cascade, as its expect lines.
 func (m Model) expected() []string {
-	return append([]string{m.st.Bold.Render("expected")}, strings.Split(strings.TrimSpace(m.lesson.ex.Expect.Text), "\n")...)
+	return append([]string{m.st.Bold.Render("expected")}, strings.Split(strings.TrimSpace(m.lesson.Exercise.Expect.Text), "\n")...)
 }
 
 // learnerCascade is what the faults did in the learner's world: its trace

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
 	"github.com/crashcourse/crashcourse/sim"
 )
@@ -60,8 +61,8 @@ type Model struct {
 
 	showHelp   bool
 	showWindow bool
-	showLesson bool         // the lesson pane replaces the inspector
-	lesson     *lessonState // nil when no lesson is open
+	showLesson bool           // the lesson pane replaces the inspector
+	lesson     *lessons.Tutor // nil before the first lesson command
 	playing    bool
 	speed      int // index into playSpeeds
 	playGen    int // ticks of an older play are ignored

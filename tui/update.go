@@ -63,7 +63,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Window):
 		m.showWindow, m.showLesson = !m.showWindow, false
 	case key.Matches(msg, k.Lesson):
-		if m.lesson == nil {
+		if !m.lessonOpen() {
 			return m.ask(promptCommand, "lesson ")
 		}
 		m.showLesson = !m.showLesson

@@ -62,7 +62,7 @@ func (m Model) body(w, h int) string {
 	tree := m.treeLines(left, h)
 	var side []string
 	switch {
-	case m.showLesson && m.lesson != nil:
+	case m.showLesson && m.lessonOpen():
 		side = m.lessonLines(right, h)
 	case m.showWindow:
 		side = m.windowLines(right, h)
