@@ -85,33 +85,54 @@ func (sh *shell) replCommandHelp(topic string) bool {
 	}
 	sh.flush(false)
 	if sh.typed.events {
-		sh.out.line("  " + h[0])
-		sh.out.line("    " + h[1])
-		sh.out.line("    example: " + h[2])
+		for _, l := range scenarios.Wrap(topic+": "+h[1], sh.helpWidth(), "  ") {
+			sh.out.line("  " + l)
+		}
+		sh.out.line("  usage: " + h[0])
+		sh.out.line("  example: " + h[2])
 	}
 	return true
 }
 
-// help completes, interactively, what the session's `help` prints: the
-// REPL's own commands and a first exercise after the list of verbs, and
-// the usage of a verb that has no help entry of its own. A script prints
+// helpWidth is the width help wraps at: the terminal's, less the indent of
+// a command's output, or scenarios.HelpWidth.
+func (sh *shell) helpWidth() int {
+	if sh.width == nil {
+		return scenarios.HelpWidth
+	}
+	return sh.width() - 2
+}
+
+// help completes, interactively, what the session's `help` prints: wrapped
+// to the terminal's width, with the REPL's own commands under the index
+// (briefly) and under help session, and a first exercise. A script prints
 // what `crashcourse run` would.
 func (sh *shell) help(c *scenarios.Command, r *scenarios.Result) {
 	topic := c.Show.Topic
-	switch {
-	case sh.script:
-	case topic == "" && r.Err == nil:
-		r.Lines = append(r.Lines, "",
-			"REPL commands (not part of the language):")
+	if sh.script || r.Err != nil {
+		return
+	}
+	width := sh.helpWidth()
+	r.Lines, _ = scenarios.Help(topic, width)
+	var more []string
+	switch topic {
+	case "":
+		more = []string{"",
+			"REPL: " + strings.Join(replCommands, " ") + "   (help session)",
+			"Tab completes, ↑ recalls, Ctrl-C cancels the line, Ctrl-D leaves.",
+			"Start here: spawn a · a: spawn_link b · b: spawn_link c · kill b · why c"}
+	case "session":
+		more = []string{"", "The REPL's own commands:"}
 		for _, v := range replCommands {
-			r.Lines = append(r.Lines, "  "+padRight(replHelp[v][0], 16)+" "+replHelp[v][1])
+			more = append(more, "  "+padRight(replHelp[v][0], 17)+" "+replHelp[v][1])
 		}
-		r.Lines = append(r.Lines, "",
-			"Tab completes, ↑ recalls history, Ctrl-C cancels the line, Ctrl-D leaves.",
-			"Start here, a linked trio:  spawn a · a: spawn_link b · b: spawn_link c · kill b · why c")
-	case r.Err != nil && scenarios.Usage(topic) != "":
-		r.Err = nil
-		r.Lines = []string{scenarios.Usage(topic)}
+	}
+	for _, l := range more {
+		hang := 0
+		if strings.HasPrefix(l, "  ") {
+			hang = 20 // under the description of a command
+		}
+		r.Lines = append(r.Lines, scenarios.Wrap(l, width, strings.Repeat(" ", hang))...)
 	}
 }
 

@@ -50,7 +50,8 @@ type shell struct {
 	answerFrom int
 	// catalogue gives the lessons the tutor teaches: lessons.Bundled.
 	catalogue func() (*lessons.Catalogue, error)
-	// width is the terminal's width, for lesson pages; nil when unknown.
+	// width is the terminal's width, for lesson pages and help; nil when
+	// unknown.
 	width func() int
 
 	// interrupted is Ctrl-C while a line runs: the session stops the

@@ -238,10 +238,7 @@ func (c Completer) argCandidates(verb string, specs []complArg, args []string, w
 // complHelpNames lists what help has a topic for, in help's order, then any
 // verb it lacks.
 func complHelpNames() []string {
-	var out []string
-	for _, h := range helpTopics {
-		out = append(out, h.verb)
-	}
+	out := HelpNames()
 	for _, v := range verbNames {
 		if !slices.Contains(out, v) {
 			out = append(out, v)

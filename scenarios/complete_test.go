@@ -47,7 +47,7 @@ func TestComplete(t *testing.T) {
 		{line: "spawn x", word: "x"},
 		{line: "help sp", word: "sp", want: []string{"spawn ", "spawn_link ", "spawn_monitor "}},
 		{line: "help qu", word: "qu", want: []string{"quit "}},
-		{line: "help in", word: "in", want: []string{"info ", "intensity "}},
+		{line: "help in", word: "in", want: []string{"inspection ", "intensity ", "info "}},
 		{line: "expect ", want: []string{"alive ", "dead ", "mailbox ", "registered ", "unregistered ", "restarts ", "exit_order ", "error "}},
 		{line: "expect dead alpha ", want: []string{"reason="}},
 		{line: "expect exit_order alpha beta b", word: "b", want: []string{"beta ", "boss "}},

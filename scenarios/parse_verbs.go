@@ -253,7 +253,7 @@ func addShowVerbs(add addVerb) {
 	add("why", actorNever, "why P", parseShowTarget)
 	add("whereis", actorNever, "whereis @n", parseWhereis)
 	add("trace", actorNever, "trace [N]", parseTrace)
-	add("help", actorNever, "help [VERB]", parseHelp)
+	add("help", actorNever, "help [TOPIC|VERB]", parseHelp)
 }
 
 func parseShowTarget(p *parser, c *Command) {

@@ -164,7 +164,7 @@ func (m Model) execDone(d execDoneMsg) Model {
 	}
 	for _, r := range d.results {
 		m.msg = append(m.msg, "› "+r.Cmd.Text)
-		m.msg = append(m.msg, r.Lines...)
+		m.msg = append(m.msg, m.helpLines(r)...)
 		if r.Note != "" {
 			m.msg = append(m.msg, r.Note)
 		}
@@ -177,6 +177,23 @@ func (m Model) execDone(d execDoneMsg) Model {
 	}
 	m.refresh()
 	return m
+}
+
+// helpLines are what a command printed; help is asked again at the width
+// of the status area, whose lines are indented by 2.
+func (m Model) helpLines(r scenarios.Result) []string {
+	if r.Cmd.Verb != "help" || r.Err != nil {
+		return r.Lines
+	}
+	w := m.width
+	if w == 0 {
+		w = 80
+	}
+	lines, _ := scenarios.Help(r.Cmd.Show.Topic, w-2)
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return lines
 }
 
 // faultKey turns a fault key into the command it stands for, on the

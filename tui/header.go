@@ -29,8 +29,11 @@ func (m Model) header(w int) string {
 const maxErrLines = 3
 
 // statusLines are the input line while one is open, else the last message:
-// one line, or an error with its caret on up to maxErrLines.
+// one line, an error with its caret on up to maxErrLines, or help.
 func (m Model) statusLines(w int) []string {
+	if m.showsHelpText() {
+		return m.helpStatus(w)
+	}
 	if m.msgErr && m.asking == promptNone && !m.busy {
 		lines := m.msg[max(len(m.msg)-maxErrLines, 0):]
 		out := make([]string, len(lines))
@@ -40,6 +43,33 @@ func (m Model) statusLines(w int) []string {
 		return out
 	}
 	return []string{m.statusLine(w)}
+}
+
+// showsHelpText reports whether the last message is what `:help` printed:
+// execDone puts the command, "› help …", first. It takes several lines.
+func (m Model) showsHelpText() bool {
+	return !m.msgErr && m.asking == promptNone && !m.busy && len(m.msg) > 1 &&
+		(m.msg[0] == "› help" || strings.HasPrefix(m.msg[0], "› help "))
+}
+
+// helpStatus shows help in up to half the screen; what does not fit is
+// left to a narrower topic, or to the REPL.
+func (m Model) helpStatus(w int) []string {
+	h := m.height
+	if h == 0 {
+		h = 24
+	}
+	room := max(h/2-1, maxErrLines)
+	lines := m.msg[1:]
+	if len(lines) > room {
+		more := len(lines) - room + 1
+		lines = append(lines[:room-1:room-1], fmt.Sprintf("  … %d more lines: :help TOPIC shows one topic, crashcourse repl all of it", more))
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = fit(m.st.Pane.Render(l), w)
+	}
+	return out
 }
 
 // statusLine is the one status line: the input, a note, or a message.

@@ -268,3 +268,23 @@ func TestResetStartsAFreshHistory(t *testing.T) {
 	assert.Zero(t, m.tl.at)
 	assert.NotContains(t, screen(m), "✗ a")
 }
+
+// :help shows help in the status area, wrapped to the screen; what does
+// not fit says how to see the rest.
+func TestCommandLineShowsHelp(t *testing.T) {
+	m := typeLine(newModel(t, "", 80, 24), "help")
+	s := screen(m)
+	assert.Contains(t, s, "help TOPIC lists a topic's commands")
+	assert.Contains(t, s, "processes     spawn send receive")
+	assert.Contains(t, s, "more lines: :help TOPIC shows one topic")
+	for i, line := range strings.Split(s, "\n") {
+		assert.LessOrEqual(t, len([]rune(line)), 80, "line %d too wide", i)
+	}
+	m = typeLine(newModel(t, "", 60, 40), "help link")
+	s = screen(m)
+	assert.Contains(t, s, "usage: A: link P")
+	assert.Contains(t, s, "example: a: link b")
+	assert.NotContains(t, s, "more lines")
+	m = typeLine(m, "spawn a")
+	assert.NotContains(t, screen(m), "usage: A: link P", "the next command's message replaces help")
+}
