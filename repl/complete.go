@@ -29,13 +29,19 @@ func (c completer) Do(line []rune, pos int) ([][]rune, int) {
 }
 
 // complete returns the word before the cursor and its candidates (see
-// scenarios.Completer); after save or load it completes file names.
+// scenarios.Completer); after save or load it completes file names, after
+// lesson the lessons' names and reset.
 func (sh *shell) complete(line string) (string, []string) {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if verb, arg, ok := strings.Cut(strings.TrimLeft(line, " "), " "); ok && (verb == "load" || verb == "save") && len(sh.open) == 0 {
+	if verb, arg, ok := strings.Cut(strings.TrimLeft(line, " "), " "); ok && len(sh.open) == 0 {
 		arg = strings.TrimLeft(arg, " ")
-		return arg, fileCandidates(arg, verb == "load")
+		switch verb {
+		case "load", "save":
+			return arg, fileCandidates(arg, verb == "load")
+		case "lesson":
+			return arg, sh.lessonCandidates(arg)
+		}
 	}
 	c := scenarios.Completer{Names: sh.names, Commands: replCommands}
 	return c.Complete(line, len(sh.open) > 0)

@@ -24,7 +24,7 @@
 //
 // Besides the command language (the one of scenario files, listed by
 // `help`), the REPL has commands of its own: `save FILE`, `save! FILE`,
-// `load FILE` and `quit`. FILE is a bare name, or a string in the
+// `load FILE`, `quit` and the lesson commands below. FILE is a bare name, or a string in the
 // language's syntax ("my file.scn").
 //
 //   - save FILE writes the session as a scenario that `crashcourse run`
@@ -46,6 +46,30 @@
 //     interactively as `crashcourse run -v` prints it, in a script as the
 //     script's own commands. A file that does not parse runs nothing. Its
 //     commands join the session (a later save includes them).
+//
+// The lessons (package lessons) run here too:
+//
+//   - lesson lists them with the learner's progress (exercises passed,
+//     hints shown); lesson N (or its name, as in lesson links) opens lesson N
+//     at the exercise the learner was on: the REPL prints the page (the
+//     lesson's explanation, then the exercise), rendered with glamour at
+//     the terminal's width, and puts the world in the exercise's starting
+//     state. From then on every command the learner types is their answer.
+//   - check runs lessons.Check on the commands typed since lesson N, next
+//     or lesson reset, one a line, so that "your line 3" in its
+//     explanation is the third of them; a pass is recorded and next opens
+//     the next exercise (printing only the exercise's part of the page).
+//     For a predict exercise, predict die: NAMES; restart: NAMES is the
+//     answer instead.
+//   - hint shows the exercise's next hint (counted), lesson reset puts the
+//     world back in the exercise's starting state and starts the answer
+//     again. A later save writes the exercise's setup, then the answer.
+//
+// Progress is kept in $XDG_STATE_HOME/crashcourse/progress.json (see
+// lessons.DefaultStore) after every move; a corrupt file is set aside
+// with a note, never fatal. A lesson command that cannot be done (no
+// lesson open, check on a predict exercise) says why and does not change
+// a script's exit status.
 //
 // Non-interactive mode (stdin is not a terminal) reads commands from stdin
 // and prints exactly what `crashcourse run` prints for a file of the same

@@ -206,3 +206,24 @@ func (sh *shell) warn(err error) {
 		sh.out.line(sh.out.paint(sh.out.st.note, "note: "+err.Error()))
 	}
 }
+
+// lessonCandidates completes the argument of lesson: reset, and the
+// lessons by the name Catalogue.Find takes ("links" for "01-links").
+func (sh *shell) lessonCandidates(word string) []string {
+	var out []string
+	if strings.HasPrefix("reset", word) {
+		out = append(out, "reset ")
+	}
+	var cat *lessons.Catalogue
+	if sh.tutor != nil {
+		cat = sh.tutor.Catalogue
+	} else if cat, _ = sh.catalogue(); cat == nil {
+		return out
+	}
+	for _, l := range cat.Lessons {
+		if _, name, _ := strings.Cut(l.ID, "-"); strings.HasPrefix(name, word) {
+			out = append(out, name+" ")
+		}
+	}
+	return out
+}

@@ -133,3 +133,22 @@ func TestLessonTheBundledLessonsByDefault(t *testing.T) {
 	out := newSession(false, false).feedAll("lesson\nlesson 1\n")
 	mustContain(t, out, "1. "+cat.Lessons[0].Title+"  (0 of", "Lesson 1: "+cat.Lessons[0].Title)
 }
+
+// Tab knows the lesson verbs, and after lesson the lessons and reset.
+func TestLessonCompletion(t *testing.T) {
+	lessonState(t)
+	s := lessonSession(t, false)
+	for _, tt := range []struct {
+		line string
+		want []string
+	}{
+		{"les", []string{"son "}},
+		{"pred", []string{"ict "}},
+		{"lesson ", []string{"reset ", "trio "}},
+		{"lesson t", []string{"rio "}},
+		{"help chec", []string{"k "}},
+	} {
+		got, _ := doComplete(s.sh, tt.line)
+		assert.Equal(t, tt.want, got, tt.line)
+	}
+}
