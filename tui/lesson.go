@@ -30,6 +30,9 @@ func (m Model) lessonOpen() bool { return m.lesson != nil && m.lesson.Lesson != 
 func (m Model) lessonLine(text string) Model {
 	verb, arg, _ := strings.Cut(strings.TrimSpace(text), " ")
 	arg = strings.TrimSpace(arg)
+	if m.hosted != "" {
+		return m.say(m.hosted, true)
+	}
 	if verb == "lesson" {
 		return m.lessonCmd(arg)
 	}

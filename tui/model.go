@@ -63,6 +63,7 @@ type Model struct {
 	showWindow bool
 	showLesson bool           // the lesson pane replaces the inspector
 	lesson     *lessons.Tutor // nil before the first lesson command
+	hosted     string         // Options.HostedLessons
 	playing    bool
 	speed      int // index into playSpeeds
 	playGen    int // ticks of an older play are ignored
@@ -75,6 +76,11 @@ type Model struct {
 type Options struct {
 	Title   string // shown in the header: the scenario's name
 	NoColor bool   // NO_COLOR: no colours, only bold, faint and reverse
+	// HostedLessons is set by a host that teaches the lessons itself, with
+	// its own progress store (crashcourse serve: one per learner, not the
+	// host's progress file). The lesson commands and pane are then off,
+	// and typing one says this text instead.
+	HostedLessons string
 }
 
 // New returns a TUI over session s, whose commands already ran: the
@@ -91,7 +97,7 @@ func New(s *scenarios.Session, o Options) Model {
 	in.SetStyles(ist)
 	m := Model{
 		tl: newTimeline(s), title: o.Title, keys: DefaultKeyMap(), help: help.New(),
-		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in,
+		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in, hosted: o.HostedLessons,
 		speed: defaultSpeed, stop: &atomic.Bool{},
 	}
 	m.restyle()

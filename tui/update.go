@@ -62,6 +62,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m = m.explain()
 	case key.Matches(msg, k.Window):
 		m.showWindow, m.showLesson = !m.showWindow, false
+	case key.Matches(msg, k.Lesson) && m.hosted != "":
+		m = m.say(m.hosted, true)
 	case key.Matches(msg, k.Lesson):
 		if !m.lessonOpen() {
 			return m.ask(promptCommand, "lesson ")

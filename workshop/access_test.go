@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -107,4 +108,24 @@ func TestKeylessLoginOnAnOpenServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
+}
+
+// TestLessonsUseTheRoomsStoreOnly: the TUI's own lesson commands, which
+// write the progress file of whoever runs the program, are off for a
+// learner: the server's user's files are never touched.
+func TestLessonsUseTheRoomsStoreOnly(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	t.Setenv("HOME", t.TempDir())
+	srv := start(t, Config{Dir: t.TempDir()})
+	tm := connect(t, srv.addr, "ada", newKey(t))
+	tm.waitText("Lesson 1/")
+	tm.send(":")
+	tm.waitText(": ")
+	tm.send("lesson 2\r")
+	tm.waitText("here the lesson's keys are on its line at the top")
+	tm.waitText("Lesson 1/")
+	if entries, _ := os.ReadDir(state); len(entries) > 0 {
+		t.Errorf("the server wrote in its user's state directory: %v", entries)
+	}
 }

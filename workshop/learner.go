@@ -37,6 +37,10 @@ type learner struct {
 	now     func() time.Time
 }
 
+// hostedLessons is what the TUI says to a lesson command or l: here the
+// lesson is driven by the keys on the lesson's line.
+const hostedLessons = "here the lesson's keys are on its line at the top: L lesson · C check · H hint · N next · P previous · R restart"
+
 // newLearner opens rec's exercise, replaying the commands they had run.
 func newLearner(room *Room, rec Record, noColor bool) *learner {
 	in := textinput.New()
@@ -55,7 +59,7 @@ func (m *learner) open(answer []string) {
 	k := min(max(m.rec.Exercise, 1), len(m.lesson.Exercises))
 	m.ex, _ = m.lesson.Exercise(k)
 	m.rec.Lesson, m.rec.Exercise = n, k
-	m.app = tui.New(lessons.Start(m.ex), tui.Options{Title: m.lesson.Title, NoColor: m.noColor})
+	m.app = tui.New(lessons.Start(m.ex), tui.Options{Title: m.lesson.Title, NoColor: m.noColor, HostedLessons: hostedLessons})
 	cmds, err := scenarios.Parse("answer", []byte(strings.Join(answer, "\n")))
 	if err == nil {
 		m.app.Preload(cmds)

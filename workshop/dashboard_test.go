@@ -1,0 +1,58 @@
+package workshop
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/crashcourse/crashcourse/lessons"
+)
+
+// TestStuckMarker: a learner is stuck after StuckFails failed checks
+// since their last pass, or, while connected, after StuckAfter without a
+// pass or a change of exercise; sorting "stuck first" puts them on top.
+func TestStuckMarker(t *testing.T) {
+	cat, err := lessons.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := OpenStore(t.TempDir() + "/" + dbName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	now := time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC)
+	room, err := NewRoom(st, cat, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"ada", "bob", "cy"} {
+		if _, err := room.Join(name, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := room.Change("cy", func(r *Record) { r.FailsHere, r.Failed = 3, 3 }); err != nil {
+		t.Fatal(err)
+	}
+	room.learners["bob"].prog = new(tea.Program) // online; never run
+	cfg := Config{Now: func() time.Time { return now.Add(11 * time.Minute) }}.withDefaults()
+	d := newDashboard(room, cfg)
+	stuck := map[string]bool{}
+	for _, s := range d.seats {
+		stuck[s.Name] = d.stuck(s)
+	}
+	if !stuck["cy"] || stuck["ada"] || !stuck["bob"] {
+		t.Errorf("stuck: %v (offline learners are not stuck for time alone)", stuck)
+	}
+	d.order = byStuck
+	d.refresh()
+	if d.seats[2].Name != "ada" {
+		t.Errorf("stuck first: %v last", d.seats[2].Name)
+	}
+	view := ansi.Strip(d.View().Content)
+	if strings.Count(view, "STUCK") != 2 {
+		t.Errorf("view:\n%s", view)
+	}
+}
