@@ -128,13 +128,15 @@ func (sh *shell) enter(s *scenarios.Session) {
 }
 
 // answer is the learner's commands since the exercise opened, one a
-// line, so that "your line 3" is the third command they typed.
+// line, so that "your line 3" is the third command they typed: a sup
+// body typed over several lines is one line, joined as history joins it
+// (unless a comment in it keeps its lines apart).
 func (sh *shell) answer() string {
-	texts := make([]string, 0, len(sh.log)-sh.answerFrom)
+	var lines []string
 	for _, r := range sh.log[sh.answerFrom:] {
-		texts = append(texts, r.text)
+		lines = append(lines, historyEntries(r.text)...)
 	}
-	return strings.Join(texts, "\n")
+	return strings.Join(lines, "\n")
 }
 
 // check checks the learner's commands and reports the verdict.

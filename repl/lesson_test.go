@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/stretchr/testify/assert"
@@ -150,5 +151,30 @@ func TestLessonCompletion(t *testing.T) {
 	} {
 		got, _ := doComplete(s.sh, tt.line)
 		assert.Equal(t, tt.want, got, tt.line)
+	}
+}
+
+// A sup body typed over several lines is one line of the answer.
+func TestLessonAMultiLineCommandIsOneLineOfTheAnswer(t *testing.T) {
+	lessonState(t)
+	out := lessonSession(t, false).feedAll("lesson 1\nsup s {\n  worker w\n}\nspawn x\ncheck\n")
+	mustContain(t, out, "your line 1: `sup s {; worker w; }`", "your line 2: `spawn x`")
+}
+
+// lesson N renders its page at the terminal's width.
+func TestLessonPageFitsTheTerminal(t *testing.T) {
+	lessonState(t)
+	var out syncBuffer
+	code := Run(Options{Stdin: strings.NewReader("lesson 1\r\x04"), Stdout: &out,
+		HistoryFile: filepath.Join(t.TempDir(), "h"), term: &fakeTerminal{width: 50}})
+	require.Equal(t, ExitOK, code)
+	page, _, ok := strings.Cut(out.String(), "Type your commands")
+	require.True(t, ok, out.String())
+	_, page, ok = strings.Cut(page, "# Lesson 1:")
+	require.True(t, ok, out.String())
+	lines := strings.Split(page, "\n")
+	require.Greater(t, len(lines), 10)
+	for _, l := range lines {
+		assert.LessOrEqual(t, utf8.RuneCountInString(l), 50, l)
 	}
 }
