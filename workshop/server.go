@@ -37,6 +37,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
+	ended    sync.WaitGroup // counts the sessions tracked
 	closing  bool
 }
 
@@ -127,8 +128,8 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	return s.shutdown(served)
 }
 
-// shutdown tells every session, waits for them to write their progress,
-// and closes the database.
+// shutdown tells every session, waits (at most shutdownGrace) for them to
+// write their progress, closes every connection and the database.
 func (s *Server) shutdown(served chan error) error {
 	s.mu.Lock()
 	s.closing = true
@@ -136,12 +137,18 @@ func (s *Server) shutdown(served chan error) error {
 		ss.end(endShutdown)
 	}
 	s.mu.Unlock()
-	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	err := s.ssh.Shutdown(ctx)
-	if errors.Is(err, context.DeadlineExceeded) {
-		err = s.ssh.Close()
+	ended := make(chan struct{})
+	go func() {
+		s.ended.Wait()
+		close(ended)
+	}()
+	select {
+	case <-ended:
+	case <-time.After(shutdownGrace):
 	}
+	// Every session has written its progress (or the grace is over):
+	// connections a client keeps open after its session are closed too.
+	err := s.ssh.Close()
 	<-served
 	return errors.Join(err, s.store.Close())
 }
@@ -157,6 +164,7 @@ func (s *Server) track(ss *session) error {
 		return fmt.Errorf("the room is full (%d sessions): ask the instructor, or try again in a moment", s.cfg.MaxSessions)
 	}
 	s.sessions[ss] = struct{}{}
+	s.ended.Add(1)
 	return nil
 }
 
@@ -164,4 +172,5 @@ func (s *Server) untrack(ss *session) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.sessions, ss)
+	s.ended.Done()
 }
