@@ -93,3 +93,18 @@ func plural(n int, noun string) string {
 	}
 	return noun + "s"
 }
+
+// GaveUpSummary says in one line why a supervisor gave up, for a view too
+// narrow for WhyLines: "top gave up: intensity=3 period=5, and 3 restarts
+// had counted (at 0s, 1s, 1s)".
+func GaveUpSummary(w *sim.World, g sim.GaveUp) string {
+	s := sprintf("%s gave up: intensity=%d period=%d", At(w, g.Report).Label(g.Sup), g.Intensity, g.Period)
+	if len(g.Counted) == 0 {
+		return s + ", so no restart at all"
+	}
+	at := make([]string, len(g.Counted))
+	for i, r := range g.Counted {
+		at[i] = w.Entry(r).At.String()
+	}
+	return sprintf("%s, and %d %s had counted (at %s)", s, len(g.Counted), plural(len(g.Counted), "restart"), strings.Join(at, ", "))
+}

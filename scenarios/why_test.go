@@ -51,3 +51,18 @@ func TestCrashRaisedInsideAProcessSaysWhyInWords(t *testing.T) {
 	require.Contains(t, whyOf(t, "spawn g\nspawn l\nkill g\nl: link g\nwhy l"),
 		"l          exits with reason {noproc,[...]}: link to g, and g is dead")
 }
+
+// A view too narrow for the whole story says in one line why a supervisor
+// gave up, with the times of the restarts that counted.
+func TestGaveUpSummarySaysWhichRestartsCounted(t *testing.T) {
+	s := NewSession(0)
+	execAll(t, s, "sup top intensity=2 period=5 { worker a }\na: crash\nadvance 1s\na: crash\na: crash")
+	top, _ := s.World().Lookup("top")
+	st := s.World().Story(top)
+	require.Len(t, st.GaveUp, 1)
+	require.Equal(t, "top gave up: intensity=2 period=5, and 2 restarts had counted (at 0s, 1s)", GaveUpSummary(s.World(), st.GaveUp[0]))
+	s = NewSession(0)
+	execAll(t, s, "sup z intensity=0 { worker a }\na: crash")
+	z, _ := s.World().Lookup("z")
+	require.Equal(t, "z gave up: intensity=0 period=5, so no restart at all", GaveUpSummary(s.World(), s.World().Story(z).GaveUp[0]))
+}

@@ -136,16 +136,20 @@ func (m Model) mailboxLines(p sim.Pid, width int) []string {
 	return lines
 }
 
-// whyLines tell a dead process's causal chain, the REPL's `why`.
+// whyLines tell a dead process's causal chain, the REPL's `why`, and for
+// each supervisor on it that gave up, the restarts that had counted.
 func (m Model) whyLines(p sim.Pid, width int) []string {
 	w := m.world()
-	chain := w.Why(p)
-	if len(chain) == 0 {
+	story := w.Story(p)
+	if len(story.Chain) == 0 {
 		return nil
 	}
 	lines := []string{m.st.Bold.Render("why (w highlights it):")}
+	for _, g := range story.GaveUp {
+		lines = append(lines, scenarios.Wrap("  "+scenarios.GaveUpSummary(w, g), width, "    ")...)
+	}
 	pr := scenarios.Now(w)
-	for _, s := range chain {
+	for _, s := range story.Chain {
 		lines = append(lines, "  "+pr.Label(w.Entry(s).Pid)+" "+scenarios.Describe(w, s))
 	}
 	return lines

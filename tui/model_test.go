@@ -288,3 +288,13 @@ func TestCommandLineShowsHelp(t *testing.T) {
 	m = typeLine(m, "spawn a")
 	assert.NotContains(t, screen(m), "usage: A: link P", "the next command's message replaces help")
 }
+
+// The inspector's why of a supervisor that gave up says which restarts
+// had counted toward its intensity.
+func TestInspectorWhyTellsTheRestartsThatCounted(t *testing.T) {
+	m := newModel(t, "sup top intensity=1 period=5 { worker a }\na: crash\nadvance 1s\na: crash\n", 80, 30)
+	m = selectRow(t, m, "top")
+	s := screen(m)
+	assert.Contains(t, s, "top gave up: intensity=1")
+	assert.Contains(t, s, "counted (at 0s)")
+}
