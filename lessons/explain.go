@@ -187,8 +187,9 @@ func (r *replay) linkEntry(a, b sim.Pid, before sim.Seq) sim.Seq {
 
 // explainSurvival says why p is alive: how the exit signals that reached
 // it after the setup ended (the learner's own, such as an exit/2 it
-// trapped, and the faults'), or that none did. A supervisor traps exits by
-// design, so its survival is told by its restart limit instead.
+// trapped, and the faults'), and that it still waits in a call, or that
+// no signal reached it. A supervisor traps exits by design, so its
+// survival is told by its restart limit instead.
 func (r *replay) explainSurvival(p sim.Pid) []string {
 	w := r.s.World()
 	name := quote(scenarios.Now(w).Label(p))
@@ -214,7 +215,10 @@ func (r *replay) explainSurvival(p sim.Pid) []string {
 			out = append(out, sprintf("%s is alive: the exit signal %s from %s was ignored (they were no longer linked)", name, reason, from))
 		}
 	}
-	if len(out) == 0 {
+	if server, ok := w.Calling(p); ok {
+		out = append(out, sprintf("%s is alive: it is still waiting in gen_server:call to %s, which has neither replied nor died, and its timeout has not run out",
+			name, quote(scenarios.Now(w).Label(server))))
+	} else if len(out) == 0 {
 		out = append(out, name+" is alive: no exit signal reached it; "+r.linksOf(p)+r.downsOf(p))
 	}
 	return out

@@ -115,3 +115,22 @@ func TestCheckExplainsASupervisorThatSurvived(t *testing.T) {
 	src := "sup top intensity=3 period=5 {\n  worker db\n}\n"
 	golden.RequireEqual(t, []byte(Check(ex, "mine.scn", []byte(src)).Report()))
 }
+
+// patience wants the caller to give up on a slow server within 500 ms.
+const patience = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nsup top {\n  worker db call_time=2s\n}\nspawn api\n```\n\n" +
+	"```allow\ncall\n```\n\n```faults\nadvance 1s\n```\n\n```expect\nexpect dead api reason={timeout,_}\n```\n\n" +
+	"```solution\napi: call db timeout=500ms\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A caller that survives because its call is still pending is told so,
+// not only that no exit signal reached it.
+func TestCheckExplainsACallerStillWaiting(t *testing.T) {
+	ex := solvable(t, patience)
+	report := Check(ex, "mine.scn", []byte("api: call db\n")).Report()
+	want := "`api` is alive: it is still waiting in gen_server:call to `db`"
+	if !strings.Contains(report, want) {
+		t.Fatalf("the report does not say %q:\n%s", want, report)
+	}
+	if strings.Contains(report, "no exit signal reached it") {
+		t.Fatalf("the report still says no signal reached it:\n%s", report)
+	}
+}
