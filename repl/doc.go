@@ -50,11 +50,12 @@
 // The lessons (package lessons) run here too:
 //
 //   - lesson lists them with the learner's progress (exercises passed,
-//     hints shown); lesson N (or its name, as in lesson links) opens lesson N
-//     at the exercise the learner was on: the REPL prints the page (the
-//     lesson's explanation, then the exercise), rendered with glamour at
-//     the terminal's width, and puts the world in the exercise's starting
-//     state. From then on every command the learner types is their answer.
+//     hints shown); lesson N (or its name, as in lesson links) opens
+//     lesson N at the exercise the learner was on: the REPL prints the
+//     page (the lesson's explanation, then the exercise), rendered with
+//     glamour at the terminal's width (at most 100 columns), and puts the
+//     world in the exercise's starting state. From then on every command
+//     the learner types is their answer.
 //   - check runs lessons.Check on the commands typed since lesson N, next
 //     or lesson reset, one a line, so that "your line 3" in its
 //     explanation is the third of them; a pass is recorded and next opens

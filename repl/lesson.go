@@ -11,8 +11,12 @@ import (
 const predictionFile = "prediction"
 
 // defaultWidth is the width lesson pages are rendered at when the
-// terminal's is unknown (a script, a test).
-const defaultWidth = 80
+// terminal's is unknown (a script, a test); maxPageWidth is the widest
+// they are, which reads best (as crashcourse lesson renders them).
+const (
+	defaultWidth = 80
+	maxPageWidth = 100
+)
 
 // lessonCommand runs one of the lesson commands: lesson [N|reset], check,
 // hint, next, predict PREDICTION. The tutor starts with the first of them,
@@ -185,11 +189,12 @@ func (sh *shell) verdict(v lessons.Verdict, err error) {
 	sh.warn(err)
 }
 
-// pageWidth is the width to render a lesson page at.
+// pageWidth is the width to render a lesson page at: the terminal's, at
+// most maxPageWidth.
 func (sh *shell) pageWidth() int {
 	if sh.width != nil {
 		if w := sh.width(); w > 0 {
-			return w
+			return min(w, maxPageWidth)
 		}
 	}
 	return defaultWidth

@@ -178,3 +178,12 @@ func TestLessonPageFitsTheTerminal(t *testing.T) {
 		assert.LessOrEqual(t, utf8.RuneCountInString(l), 50, l)
 	}
 }
+
+// A wide terminal gets a page of at most maxPageWidth columns.
+func TestLessonPageWidthIsCapped(t *testing.T) {
+	s := newSession(false, false)
+	for _, tt := range []struct{ term, want int }{{0, defaultWidth}, {50, 50}, {300, maxPageWidth}} {
+		s.sh.width = func() int { return tt.term }
+		assert.Equal(t, tt.want, s.sh.pageWidth(), tt.term)
+	}
+}
