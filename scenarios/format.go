@@ -72,7 +72,11 @@ func describe(pr Printer, e sim.Entry) string {
 	case sim.KindMessage:
 		return describeMessage(e, other, term)
 	case sim.KindDown:
-		return "gets {'DOWN'," + monitorRef(e.Ref) + ",process," + pr.Pid(e.Other) + "," + term + "}"
+		object := pr.Pid(e.Other)
+		if t, ok := w.DownObject(e.Ref); ok {
+			object = pr.Term(t)
+		}
+		return "gets {'DOWN'," + monitorRef(e.Ref) + ",process," + object + "," + term + "}"
 	case sim.KindExit:
 		return "exits with reason " + term
 	}

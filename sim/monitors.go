@@ -183,3 +183,13 @@ func (w *World) flushDowns(p Pid, mon int32) {
 	}
 	e.mailbox = kept
 }
+
+// DownObject is what a DOWN for the monitor behind ref names: the pid, or
+// {Name, nonode@nohost} for a monitor taken by registered name (fact B13).
+// ok is false for a ref that names no monitor (a timer, or none).
+func (w *World) DownObject(ref Ref) (Term, bool) {
+	if ref == 0 || int(ref) > len(w.refs) || w.refs[ref-1].timer {
+		return nil, false
+	}
+	return w.monitorObject(&w.mons[w.refs[ref-1].index]), true
+}
