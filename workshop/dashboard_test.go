@@ -56,3 +56,22 @@ func TestStuckMarker(t *testing.T) {
 		t.Errorf("view:\n%s", view)
 	}
 }
+
+// TestDescribeShowsTheWorldAndLastFailedCheck: the dashboard's detail of
+// a learner replays their commands on the exercise's start and draws the
+// tree (lesson 1's solution links processes: the tree shows ↔), then
+// their last failed check.
+func TestDescribeShowsTheWorldAndLastFailedCheck(t *testing.T) {
+	cat, err := lessons.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := firstExercise(t)
+	answer := strings.Split(strings.TrimSpace(ex.Solution.Text), "\n")
+	lines := describe(cat, Seat{Record: Record{Name: "ada", Lesson: 1, Exercise: 1, Answer: answer,
+		LastFailed: "✗ Not yet\n"}})
+	text := strings.Join(lines, "\n")
+	if !strings.Contains(text, "↔") || !strings.HasSuffix(text, "── last failed check:\n✗ Not yet") {
+		t.Errorf("detail:\n%s", text)
+	}
+}
