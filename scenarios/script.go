@@ -12,6 +12,9 @@ type RunOptions struct {
 	Seed    uint64    // the world's initial seed (a `seed` command overrides it)
 	Verbose bool      // echo every command with the events it caused, after the comments before it (see Narration)
 	Trace   io.Writer // when set, receives the trace as JSON Lines, as the run goes
+	// NoTotals leaves out the closing "N passed, M failed" line, for a
+	// caller that totals several scripts itself.
+	NoTotals bool
 }
 
 // Summary counts a script's expectations and failed commands. Failed
@@ -25,7 +28,7 @@ type Summary struct {
 
 // RunScript parses and runs a scenario, writing one line per expectation
 // (`PASS file:line text` or `FAIL file:line: expected …, got …`), errors of
-// commands with a caret, and the closing line `N passed, M failed`. A parse
+// commands with a caret, and the closing line `N passed, M failed` (unless o.NoTotals). A parse
 // error is returned as an ErrorList before anything runs. The trace, when
 // asked for, is written as the run goes (see traceStream); an error writing
 // it is returned at the end.
@@ -60,7 +63,9 @@ func RunScript(file string, src []byte, o RunOptions, out io.Writer) (Summary, *
 	if o.Verbose {
 		printLines(out, end)
 	}
-	fmt.Fprintf(out, "%d passed, %d failed\n", sum.Passed, sum.Failed)
+	if !o.NoTotals {
+		fmt.Fprintf(out, "%d passed, %d failed\n", sum.Passed, sum.Failed)
+	}
 	if trace != nil {
 		return sum, s, trace.err
 	}

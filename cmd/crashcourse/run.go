@@ -27,7 +27,9 @@ usage:
   crashcourse tui [FILE.scn] [--seed N] [--lesson N]
                                     explore a scenario in the TUI (default builtin:demo),
                                     or a lesson in its pane
-  crashcourse run FILE.scn [flags]  run a scenario and check its expectations
+  crashcourse run FILE.scn... [flags]
+                                    run scenarios (a directory: its *.scn files) and check
+                                    their expectations
   crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
   crashcourse show builtin:NAME     print a built-in scenario's source
@@ -121,18 +123,52 @@ type runFlags struct {
 	verbose bool
 }
 
+// runScenario runs one scenario file or several (a directory stands for
+// the *.scn files in it), in the order given. Several files each get a
+// "== FILE" heading and share one closing "N passed, M failed in K files"
+// line; a file that cannot be read or parsed is reported and the others
+// still run. The exit status is the worst of the files'.
 func runScenario(args []string, stdout, stderr io.Writer) int {
-	file, f, err := parseRunArgs(args)
+	files, f, err := parseRunArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse run: %s\n\n%s", scenarios.ErrorText(err), usage)
 		return exitUsage
 	}
+	if len(files) == 1 {
+		report := stdout
+		if f.trace == "-" {
+			report = stderr
+		}
+		sum, ran, code := runOne(files[0], f, stdout, stderr)
+		if ran {
+			fmt.Fprintf(report, "%d passed, %d failed\n", sum.Passed, sum.Failed)
+		}
+		return code
+	}
+	var total scenarios.Summary
+	worst := exitOK
+	for _, file := range files {
+		fmt.Fprintf(stdout, "== %s\n", scenarios.FileName(file))
+		sum, _, code := runOne(file, f, stdout, stderr)
+		total.Passed += sum.Passed
+		total.Failed += sum.Failed
+		worst = max(worst, code)
+	}
+	fmt.Fprintf(stdout, "%d passed, %d failed in %d files\n", total.Passed, total.Failed, len(files))
+	return worst
+}
+
+// runOne runs one scenario file and returns its tallies, whether it ran
+// (it parsed), and its exit status; its report goes to stdout (to stderr
+// with --trace -), what keeps it from running to stderr. The caller
+// prints the totals.
+func runOne(file string, f runFlags, stdout, stderr io.Writer) (sum scenarios.Summary, ran bool, code int) {
 	src, err := readScenario(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "crashcourse run: %s\n", scenarios.ErrorText(err))
-		return exitUsage
+		return sum, false, exitUsage
 	}
-	o := scenarios.RunOptions{Seed: f.seed, Verbose: f.verbose}
+	o := scenarios.RunOptions{Seed: f.seed, Verbose: f.verbose, NoTotals: true}
 	out := stdout
 	switch f.trace {
 	case "":
@@ -142,13 +178,13 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 		tf, err := createTrace(f.trace, file)
 		if err != nil {
 			fmt.Fprintf(stderr, "crashcourse run: %s\n", scenarios.ErrorText(err))
-			return exitUsage
+			return sum, false, exitUsage
 		}
 		defer tf.Close()
 		o.Trace = tf
 	}
-	sum, _, err := scenarios.RunScript(file, src, o, out)
-	return status(stderr, sum, err)
+	sum, sess, err := scenarios.RunScript(file, src, o, out)
+	return sum, sess != nil, status(stderr, sum, err)
 }
 
 // createTrace creates the --trace file, refusing the scenario itself under
@@ -202,29 +238,24 @@ func failure(stderr io.Writer, who string, err error) int {
 	return exitUsage
 }
 
-// parseRunArgs accepts the file and the flags in any order.
-func parseRunArgs(args []string) (string, runFlags, error) {
+// parseRunArgs accepts the files and the flags in any order; a directory
+// stands for the *.scn files in it. --trace takes one file.
+func parseRunArgs(args []string) ([]string, runFlags, error) {
 	var f runFlags
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Uint64Var(&f.seed, "seed", 0, "")
 	fs.StringVar(&f.trace, "trace", "", "")
 	fs.BoolVar(&f.verbose, "v", false, "")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return "", f, err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseFiles(fs, args)
+	switch {
+	case err != nil:
+	case len(files) == 0:
+		err = errors.New("want at least one scenario file")
+	case f.trace != "" && len(files) > 1:
+		err = errors.New("--trace takes one scenario file")
 	}
-	if len(files) != 1 {
-		return "", f, fmt.Errorf("want exactly one scenario file, got %d", len(files))
-	}
-	return files[0], f, nil
+	return files, f, err
 }
 
 // readScenario reads a file (see readFileLimited), or a built-in scenario

@@ -37,7 +37,7 @@ func TestRunExitStatus(t *testing.T) {
 		{"some fail", []string{"run", fail}, exitFailed, "FAIL " + fail + ":2: expected a to be dead, got alive", ""},
 		{"parse error", []string{"run", bad}, exitUsage, "", bad + ":2:3: unknown verb \"spwan\" (did you mean spawn?)\n  spwan b\n  ^"},
 		{"missing file", []string{"run", filepath.Join(t.TempDir(), "nope.scn")}, exitUsage, "", "no such file"},
-		{"no file", []string{"run"}, exitUsage, "", "want exactly one scenario file"},
+		{"no file", []string{"run"}, exitUsage, "", "want at least one scenario file"},
 		{"flags after the file", []string{"run", pass, "--seed", "3", "-v"}, exitOK, "> spawn a", ""},
 		{"builtin", []string{"run", "builtin:links"}, exitOK, "0 failed", ""},
 		{"unknown builtin", []string{"run", "builtin:nope"}, exitUsage, "", "no built-in scenario"},
@@ -50,6 +50,50 @@ func TestRunExitStatus(t *testing.T) {
 			code, out, errs := call(tt.args...)
 			require.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", out, errs)
 			require.Contains(t, out, tt.stdout)
+			require.Contains(t, errs, tt.stderr)
+		})
+	}
+}
+
+// run takes several files and directories as verify does: a heading per
+// file, one closing line over all, and the worst file's exit status.
+func TestRunSeveralFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"a.scn": "spawn a\nexpect alive a\n", "b.scn": "spawn b\nexpect dead b\n", "notes.txt": "not a scenario",
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	pass := write(t, "pass.scn", "spawn p\nexpect alive p\nexpect alive p\n")
+	bad := write(t, "bad.scn", "spwan b\n")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string
+		stderr string
+	}{
+		{"a directory", []string{"run", dir}, exitFailed, []string{
+			"== " + filepath.Join(dir, "a.scn") + "\n",
+			"== " + filepath.Join(dir, "b.scn") + "\nFAIL " + filepath.Join(dir, "b.scn") + ":2: expected b to be dead, got alive\n",
+			"1 passed, 1 failed in 2 files\n"}, ""},
+		{"files and a directory", []string{"run", pass, dir, "-v"}, exitFailed, []string{
+			"== " + pass + "\n> spawn p", "3 passed, 1 failed in 3 files\n"}, ""},
+		{"one that does not parse", []string{"run", bad, pass}, exitUsage, []string{
+			"== " + bad + "\n== " + pass + "\n", "2 passed, 0 failed in 2 files\n"}, "unknown verb"},
+		{"all pass", []string{"run", pass, pass}, exitOK, []string{"4 passed, 0 failed in 2 files\n"}, ""},
+		{"a trace takes one file", []string{"run", pass, pass, "--trace", "-"}, exitUsage, nil, "--trace takes one scenario file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := call(tt.args...)
+			require.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", out, errs)
+			for _, s := range tt.stdout {
+				require.Contains(t, out, s)
+			}
+			if tt.code != exitUsage || len(tt.stdout) > 0 {
+				require.Equal(t, 1, strings.Count(out, " failed"), "one closing line: %s", out)
+			}
 			require.Contains(t, errs, tt.stderr)
 		})
 	}
