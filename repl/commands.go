@@ -13,8 +13,8 @@ var replCommands = []string{"save", "save!", "load", "lesson", "check", "hint", 
 var replHelp = map[string][3]string{
 	"save":  {"save FILE", "write this session as a scenario that replays to the same state", "save trio.scn"},
 	"save!": {"save! FILE", "save, even over a FILE this session did not write", `save! "my trio.scn"`},
-	"load":  {"load FILE", "run a scenario file here (builtin:NAME for a built-in)", "load builtin:tour"},
-	"quit":  {"quit", "leave the REPL (Ctrl-D does too)", "quit"},
+	"load":  {"load FILE", "run a scenario file in a fresh world (builtin:NAME: a built-in)", "load builtin:tour"},
+	"quit":  {"quit", "leave the REPL (Ctrl-D too); asks first if unsaved", "quit"},
 	"lesson": {"lesson [N|reset]", "the lessons and your progress; lesson N opens one; reset restarts the exercise",
 		"lesson 1"},
 	"check":   {"check", "check your commands since lesson N against the exercise's goal", "check"},
@@ -37,7 +37,7 @@ func (sh *shell) replCommand(line string) bool {
 			sh.sum.broken = true
 			return true
 		}
-		sh.quit = true
+		sh.quit = sh.mayLeave()
 	case "save", "save!", "load":
 		sh.flush(false)
 		sh.fileCommand(verb, arg, line)

@@ -20,7 +20,9 @@
 // (run, advance, step, a supervisor call, a load) it stops the command at
 // the event it reached, which the REPL reports as "interrupted at t=…,
 // event #N", and the next command goes on from there. Ctrl-D or `quit`
-// leaves, with exit status 0.
+// leaves, with exit status 0; when commands that changed the world ran
+// since the last save, the first asks instead (a second, with nothing run
+// in between, leaves). Ctrl-D inside an open sup body drops the body.
 //
 // Besides the command language (the one of scenario files, listed by
 // `help`), the REPL has commands of its own: `save FILE`, `save! FILE`,
@@ -42,10 +44,13 @@
 //     so another user's file stays theirs). A replaced file keeps its
 //     mode; a symbolic link is written through (its target replaced, the
 //     link kept).
-//   - load FILE (or builtin:NAME) runs a scenario in this session, printed
-//     interactively as `crashcourse run -v` prints it, in a script as the
-//     script's own commands. A file that does not parse runs nothing. Its
-//     commands join the session (a later save includes them).
+//   - load FILE (or builtin:NAME) runs a scenario in this session, in a
+//     fresh world as `crashcourse run` would (the REPL's seed; the session
+//     runs `reset`, and `seed N` if the seed changed, unless the world is
+//     fresh already, and says so), printed interactively as `crashcourse
+//     run -v` prints it, in a script as the script's own commands. A file
+//     that does not parse runs nothing. Its commands join the session (a
+//     later save includes them, after the reset).
 //
 // The lessons (package lessons) run here too:
 //

@@ -12,6 +12,7 @@ type record struct {
 	failed      bool // a command (not an expectation) that returned an error
 	checkFailed bool // an expectation that did not pass (failed, or erred)
 	expectError bool // an `expect error` that passed
+	look        bool // an inspection (ps, info, why, …): it changes nothing
 }
 
 // pendingResult is a result whose report waits for the next command: a
@@ -140,7 +141,7 @@ func (sh *shell) sourceLine(e *scenarios.Error) {
 
 // remember adds c to the log that save writes.
 func (sh *shell) remember(c *scenarios.Command, r scenarios.Result) {
-	rec := record{text: c.Text}
+	rec := record{text: c.Text, look: c.Show != nil}
 	switch {
 	case r.Interrupted:
 		rec.text = interruptedText(c, r)

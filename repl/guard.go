@@ -18,10 +18,13 @@ const maxTypedBytes = 2048
 // it is entered. Its count is approximate (history recall and cursor
 // moves are not followed): it only has to stop a flood, at no cost per
 // byte. Read runs in readline's goroutine; dropped is read by the REPL's.
+// ended tells that the terminal's input itself ended (or failed), so an
+// io.EOF from readline is not a Ctrl-D that could be followed by more keys.
 type inputGuard struct {
 	r       io.ReadCloser
 	n       int // bytes in the current line, as counted
 	dropped atomic.Bool
+	ended   atomic.Bool
 }
 
 // Read reads from the terminal, without the bytes of an over-long line.
@@ -29,6 +32,9 @@ func (g *inputGuard) Read(p []byte) (int, error) {
 	for {
 		n, err := g.r.Read(p)
 		k := g.filter(p[:n])
+		if err != nil {
+			g.ended.Store(true)
+		}
 		if k > 0 || n == 0 || err != nil {
 			return k, err
 		}

@@ -76,7 +76,11 @@ func loop(rl *readline.Instance, sh *shell, guard *inputGuard, hist *history) in
 			sh.interrupt()
 			continue
 		case errors.Is(err, io.EOF):
-			return ExitOK
+			if guard.ended.Load() || sh.endOfInput() {
+				return ExitOK
+			}
+			sh.out.flush()
+			continue
 		case err != nil:
 			return ExitBroken
 		case dropped:

@@ -2,15 +2,18 @@ package repl
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
 )
 
-// load runs the scenario in file (or builtin:NAME) in this session, as
-// `crashcourse run -v` prints it interactively and `crashcourse run` in a
-// script. A file that does not parse, or is over the limits, runs nothing;
-// Ctrl-C stops a load at the event it reached, and runs no further command.
+// load runs the scenario in file (or builtin:NAME) in this session, in a
+// fresh world (see freshWorld), as `crashcourse run -v` prints it
+// interactively and `crashcourse run` in a script. A file that does not
+// parse, or is over the limits, runs nothing and leaves the world as it
+// was; Ctrl-C stops a load at the event it reached, and runs no further
+// command.
 func (sh *shell) load(file string) {
 	src, err := sh.readScenario(file)
 	if err != nil {
@@ -29,7 +32,37 @@ func (sh *shell) load(file string) {
 		return
 	}
 	sh.sess.AddSource(file, src)
+	sh.freshWorld(file)
 	sh.runLoaded(file, src, cmds)
+}
+
+// freshWorld gives a load the world `crashcourse run` would start it in
+// (with the REPL's --seed), so that a file, a built-in above all, behaves
+// as it does alone: unless the world is fresh already, it runs `reset`
+// (and `seed N` when a seed command changed the seed), which join the
+// session's commands so that a save replays the same, and says so.
+func (sh *shell) freshWorld(file string) {
+	w := sh.sess.World()
+	reseed := sh.sess.Seed() != sh.seed
+	if w.TraceLen() == 0 && w.Now() == 0 && !reseed {
+		return
+	}
+	texts := []string{"reset"}
+	if reseed {
+		texts = append(texts, "seed "+strconv.FormatUint(sh.seed, 10))
+	}
+	for _, text := range texts {
+		cmds, err := scenarios.ParseLine(sh.file, sh.lineNo, text)
+		if err != nil { // cannot happen: the texts are the language's own
+			sh.parseErrors(err, false)
+			return
+		}
+		sh.exec(cmds[0])
+	}
+	if !sh.script {
+		sh.out.line(sh.out.paint(sh.out.st.note, "load: "+scenarios.FileName(file)+
+			" runs in a fresh world, as crashcourse run would run it (reset: t=0, no processes)"))
+	}
 }
 
 // runLoaded runs the commands of a loaded file, each after its narration

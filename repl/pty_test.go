@@ -84,10 +84,18 @@ func (p *ptyREPL) typeAndSee(keys, what string) {
 	p.waitFor(mark, what, 10*time.Second)
 }
 
-// leave presses Ctrl-D and requires the REPL to exit with status 0.
+// leave presses Ctrl-D, which warns of the unsaved commands, then again,
+// and requires the REPL to exit with status 0.
 func (p *ptyREPL) leave() {
 	p.t.Helper()
-	p.f.WriteString("\x04")
+	p.typeAndSee("\x04", "not saved")
+	p.exits("\x04")
+}
+
+// exits types keys and requires the REPL to exit with status 0.
+func (p *ptyREPL) exits(keys string) {
+	p.t.Helper()
+	p.f.WriteString(keys)
 	done := make(chan error, 1)
 	go func() { done <- p.cmd.Wait() }()
 	select {
@@ -96,7 +104,7 @@ func (p *ptyREPL) leave() {
 			p.t.Fatalf("the REPL exited with %v:\n%s", err, p.out.String())
 		}
 	case <-time.After(10 * time.Second):
-		p.t.Fatal("Ctrl-D did not end the REPL")
+		p.t.Fatalf("%q did not end the REPL:\n%s", keys, p.out.String())
 	}
 }
 
@@ -156,4 +164,24 @@ func TestPTYInterruptStorm(t *testing.T) {
 	p.typeAndSee("expect alive s\r", "PASS")
 	p.typeAndSee("kill s\r", "exits with reason killed")
 	p.leave()
+}
+
+// TestPTYLeaving: with unsaved commands, quit asks once and a second quit
+// leaves; Ctrl-D inside an open sup body drops the body, not the REPL;
+// nothing to save, Ctrl-D leaves at once.
+func TestPTYLeaving(t *testing.T) {
+	p := startPTY(t)
+	p.typeAndSee("sup s {\r", "... ")
+	p.typeAndSee("  worker w\r", "... ")
+	p.typeAndSee("\x04", "the open command is dropped")
+	p.typeAndSee("ps\r", "no processes yet")
+	p.typeAndSee("spawn a\r", "is spawned by <shell>")
+	p.typeAndSee("quit\r", "1 command is not saved (save FILE keeps the session)")
+	p.typeAndSee("spawn b\r", "is spawned by <shell>")
+	p.typeAndSee("quit\r", "2 commands are not saved")
+	p.exits("quit\r")
+
+	p = startPTY(t)
+	p.typeAndSee("ps\r", "no processes yet")
+	p.exits("\x04")
 }

@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -18,7 +17,8 @@ func (sh *shell) save(name string, force bool) {
 		sh.sum.broken = true
 		return
 	}
-	sh.out.line(sh.out.paint(sh.out.st.note, fmt.Sprintf("saved %d commands to %s", len(sh.log), scenarios.FileName(name))))
+	sh.saved = len(sh.log)
+	sh.out.line(sh.out.paint(sh.out.st.note, "saved "+scenarios.Count(len(sh.log), "command", "commands")+" to "+scenarios.FileName(name)))
 }
 
 // saveText is the session as a scenario that replays to the same state

@@ -128,9 +128,9 @@ func TestSaveThroughSymlink(t *testing.T) {
 	require.NoError(t, os.Symlink("real.scn", link))
 	require.NoError(t, os.Symlink("nowhere.scn", filepath.Join(dir, "dangling.scn")))
 	out := s.feedAll("spawn a\nsave! " + link + "\nsave " + link + "\nsave " + filepath.Join(dir, "dangling.scn") + "\n")
-	mustContain(t, out, "saved 1 commands to "+link,
+	mustContain(t, out, "saved 1 command to "+link,
 		"save: "+filepath.Join(dir, "dangling.scn")+" is a symbolic link to a file that does not exist; save writes through a link but will not create its target")
-	require.Equal(t, 2, strings.Count(out, "saved 1 commands"), "the session wrote real.scn: save may replace it again")
+	require.Equal(t, 2, strings.Count(out, "saved 1 command"), "the session wrote real.scn: save may replace it again")
 	fi, err := os.Lstat(link)
 	require.NoError(t, err)
 	require.Equal(t, os.ModeSymlink, fi.Mode()&os.ModeSymlink, "the link is still a link")
@@ -144,7 +144,7 @@ func TestSaveThroughSymlink(t *testing.T) {
 func TestSaveQuotedName(t *testing.T) {
 	s, dir := diskSession(t)
 	out := s.feedAll("spawn a\nsave \"" + dir + "/q.scn\"\nsave! \"" + dir + "/my \\\"best\\\" run.scn\" # a comment\nsave \"" + dir + "/unclosed\n")
-	mustContain(t, out, "saved 1 commands to "+dir+"/q.scn", `saved 1 commands to `+dir+`/my "best" run.scn`,
+	mustContain(t, out, "saved 1 command to "+dir+"/q.scn", `saved 1 command to `+dir+`/my "best" run.scn`,
 		"<stdin>:4:6: unterminated string")
 	requireFiles(t, dir, "q.scn", `my "best" run.scn`)
 }
@@ -165,7 +165,7 @@ func TestSaveFailureNamesTheUsersFile(t *testing.T) {
 func TestSaveEscapesName(t *testing.T) {
 	s, dir := diskSession(t)
 	out := s.feedAll("spawn a\nsave \"" + dir + "/a\\nPASS x.scn:1 all good\\e[31m.scn\"\n")
-	mustContain(t, out, `saved 1 commands to "`+dir+`/a\nPASS x.scn:1 all good\x1b[31m.scn"`)
+	mustContain(t, out, `saved 1 command to "`+dir+`/a\nPASS x.scn:1 all good\x1b[31m.scn"`)
 	require.NotContains(t, out, "\x1b")
 	require.Equal(t, 2, strings.Count(out, "\n"), out)
 	requireFiles(t, dir, "a\nPASS x.scn:1 all good\x1b[31m.scn")

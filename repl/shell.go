@@ -33,6 +33,8 @@ type shell struct {
 	chunkAt   int
 
 	log     []record
+	saved   int // len(log) at the last save
+	warned  int // len(log) when leaving last warned of unsaved commands; -1: never
 	pending *pendingResult
 	sum     tally
 	quit    bool
@@ -71,7 +73,7 @@ type tally struct {
 func newShell(seed uint64, file string, script, verbose bool, out *output) *shell {
 	sh := &shell{
 		sess: scenarios.NewSession(seed), seed: seed, file: file, script: script,
-		out: out, fsys: &osFS{}, catalogue: lessons.Bundled,
+		out: out, fsys: &osFS{}, catalogue: lessons.Bundled, warned: -1,
 	}
 	sh.names = scenarios.NewWorldNames(sh.sess.World())
 	sh.sess.SetInterrupt(sh.interrupted.Load)
@@ -159,6 +161,44 @@ func (sh *shell) finish() {
 		sh.out.printf("%d passed, %d failed\n", sh.sum.passed, sh.sum.failed)
 	}
 	sh.out.flush()
+}
+
+// endOfInput is Ctrl-D at the prompt (or the end of the terminal's
+// input), and reports whether the REPL ends: inside an open sup body it
+// cancels the body instead; with unsaved commands it warns once (see
+// mayLeave).
+func (sh *shell) endOfInput() bool {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if len(sh.open) > 0 {
+		sh.cancel()
+		sh.out.line(sh.out.paint(sh.out.st.note, "the open command is dropped (Ctrl-D in a body cancels it; Ctrl-D at the prompt leaves)"))
+		return false
+	}
+	return sh.mayLeave()
+}
+
+// mayLeave reports whether the interactive REPL may end now. With commands
+// that changed the world since the last save it says so instead, once: a
+// second quit or Ctrl-D with nothing run in between leaves. Inspections
+// (ps, info, why, …) change nothing and are not counted.
+func (sh *shell) mayLeave() bool {
+	if sh.script || sh.warned == len(sh.log) {
+		return true
+	}
+	n := 0
+	for _, r := range sh.log[sh.saved:] {
+		if !r.look {
+			n++
+		}
+	}
+	if n == 0 {
+		return true
+	}
+	sh.warned = len(sh.log)
+	sh.out.line(sh.out.paint(sh.out.st.note, scenarios.Count(n, "command is", "commands are")+
+		" not saved (save FILE keeps the session); quit or Ctrl-D again leaves without saving"))
+	return false
 }
 
 // interrupt is Ctrl-C at the prompt: the line is gone, and so is the

@@ -194,7 +194,7 @@ func (x *execution) expectError(e *ExpectCmd) Check {
 // expectRestarts checks how often P's supervisor started P after its
 // first start, over all incarnations of the name.
 func (x *execution) expectRestarts(e *ExpectCmd) Check {
-	want := e.Procs[0].String() + " restarted " + itoa(e.N) + " times"
+	want := e.Procs[0].String() + " restarted " + Count(e.N, "time", "times")
 	p, err := x.pid(e.Procs[0])
 	if err != nil {
 		return Check{Want: want, Got: err.Error()}
@@ -203,5 +203,5 @@ func (x *execution) expectRestarts(e *ExpectCmd) Check {
 	if !ok {
 		return Check{Want: want, Got: "no supervisor started " + e.Procs[0].String()}
 	}
-	return Check{Pass: n == e.N, Want: want, Got: "restarted " + itoa(n) + " times"}
+	return Check{Pass: n == e.N, Want: want, Got: "restarted " + Count(n, "time", "times")}
 }

@@ -61,6 +61,10 @@ func TimeLine(w *sim.World) string {
 
 func (x *execution) ps() {
 	w := x.w()
+	if w.NumProcesses() == 0 {
+		x.printf("no processes yet: spawn one (spawn a), or start a supervisor (sup s { worker w })")
+		return
+	}
 	x.printf(padRight("PID", 12) + padRight("NAME", 12) + padRight("STATUS", 8) + "DETAIL")
 	n := w.NumProcesses()
 	for i := 0; i < n && i < maxListed; i++ {
@@ -93,7 +97,7 @@ func (x *execution) psDetail(info sim.ProcInfo) string {
 		parts = append(parts, "links "+x.labels(info.Links))
 	}
 	if info.Mailbox > 0 {
-		parts = append(parts, itoa(info.Mailbox)+" msgs")
+		parts = append(parts, Count(info.Mailbox, "message", "messages"))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -120,7 +124,7 @@ func (x *execution) info(p sim.Pid) {
 	for _, m := range i.MonitoredBy {
 		x.printf("  monitored: by " + Now(w).Label(m.Watcher) + " " + monitorRef(m.Ref))
 	}
-	x.printf("  mailbox:   " + itoa(i.Mailbox) + " messages")
+	x.mailboxLines(p, i.Mailbox)
 	if s, ok := w.Calling(p); ok {
 		x.printf("  calling:   " + Now(w).Label(s) + ", waiting in gen_server:call")
 	}
@@ -137,7 +141,7 @@ func (x *execution) supervision(p sim.Pid) {
 		return
 	}
 	if n, ok := w.Restarts(p); ok {
-		x.printf("  supervised by " + Now(w).Label(w.Parent(p)) + ", restarted " + itoa(n) + " times")
+		x.printf("  supervised by " + Now(w).Label(w.Parent(p)) + ", restarted " + Count(n, "time", "times"))
 	}
 	if w.Hung(p) {
 		x.printf("  hung: answers nothing until it recovers")
@@ -159,6 +163,24 @@ func (x *execution) mailbox(p sim.Pid) {
 	}
 	for _, m := range box {
 		x.printf(Now(w).Term(w.MessageTerm(m)))
+	}
+}
+
+// maxInfoMessages bounds the messages info lists; mailbox P lists them all.
+const maxInfoMessages = 5
+
+// mailboxLines is info's account of a mailbox: how many messages, then the
+// first few, oldest first, as receive would take them.
+func (x *execution) mailboxLines(p sim.Pid, n int) {
+	w := x.w()
+	x.printf("  mailbox:   " + Count(n, "message", "messages"))
+	box := w.Mailbox(p)
+	for i, m := range box {
+		if i == maxInfoMessages {
+			x.printf(sprintf("    … %d more (mailbox %s lists them all)", len(box)-i, Now(w).Label(p)))
+			break
+		}
+		x.printf("    " + Now(w).Term(w.MessageTerm(m)))
 	}
 }
 

@@ -155,13 +155,17 @@ func describeWorker(e sim.Entry, term string) string {
 }
 
 func describeSpawn(e sim.Entry, parent string) string {
+	s := "is spawned by " + parent
 	switch {
 	case e.Has(sim.FlagLinked):
-		return "is spawned by " + parent + ", linked"
+		s += ", linked"
 	case e.Has(sim.FlagMonitored):
-		return "is spawned by " + parent + ", monitored as " + e.Ref.String()
+		s += ", monitored as " + e.Ref.String()
 	}
-	return "is spawned by " + parent
+	if e.Has(sim.FlagOn) {
+		s += ", trapping exits"
+	}
+	return s
 }
 
 func describeMonitor(e sim.Entry, target, name string) string {
@@ -229,6 +233,14 @@ func onOff(on bool) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Count says n of a thing in English: "1 message", "2 messages", "0 messages".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
 
 func padRight(s string, n int) string {
 	if len(s) >= n {

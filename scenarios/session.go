@@ -67,6 +67,10 @@ func (s *Session) reset() {
 	s.lastErr = nil
 }
 
+// Seed is the seed a reset starts the world with: the session's initial
+// seed, or the last `seed` command's.
+func (s *Session) Seed() uint64 { return s.seed }
+
 // World is the session's world, for read-only views. Callers must not act
 // on it directly: use Exec.
 func (s *Session) World() *sim.World { return s.w }

@@ -5,7 +5,9 @@ type SpawnOpts struct {
 	Name     string // process name; must not name a live process. "" for anonymous
 	Link     bool   // spawn_link: linked to the actor atomically
 	Monitor  bool   // spawn_monitor: monitored by the actor atomically
-	TrapExit bool   // start with trap_exit set
+	TrapExit bool   // start with trap_exit set (the spawn's entry has FlagOn)
+
+	behaviour bool // a supervisor: it traps exits as its behaviour does, not as an option the spawn shows
 }
 
 // Spawn makes actor spawn a new idle process. With Link or Monitor the actor
@@ -30,7 +32,7 @@ func (w *World) full() bool { return w.procs.len() >= w.maxProcs }
 func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 	pid := FirstPid + Pid(w.procs.len())
 	p := proc{parent: parent, flags: flagAlive}
-	if o.TrapExit {
+	if o.TrapExit || o.behaviour {
 		p.flags |= flagTrapExit
 	}
 	w.procs.add(p)
@@ -42,6 +44,9 @@ func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 	}
 	w.live++
 	e := Entry{Kind: KindSpawn, Pid: pid, Other: parent, Cause: w.cause}
+	if o.TrapExit {
+		e.Flags |= FlagOn
+	}
 	if o.Link {
 		e.Flags |= FlagLinked
 		w.addLink(w.proc(parent), pid)

@@ -57,7 +57,7 @@ func (w *World) StartSupervisor(name string, spec SupSpec) (Pid, error) {
 	if w.full() {
 		return 0, w.raise(Shell, tSystemLimitError, "start a supervisor", "the world already has its maximum of processes")
 	}
-	pid, _ := w.spawn(Shell, SpawnOpts{Name: name, TrapExit: true})
+	pid, _ := w.spawn(Shell, SpawnOpts{Name: name, behaviour: true})
 	w.topSups = append(w.topSups, pid)
 	w.supInit(w.newSupervisor(pid, Shell, newSupDef(spec)))
 	w.runUntilTrue(func() bool { _, ok := w.shellAcks[pid]; return ok })

@@ -61,7 +61,7 @@ func (w *World) spawnChild(s *supervisor, c *child) (startResult, bool) {
 	if w.full() {
 		return startResult{err: w.intern(spawnLimitError)}, true
 	}
-	pid, _ := w.spawn(s.pid, SpawnOpts{Name: spec.ID, Link: true, TrapExit: spec.TrapExit || spec.Sup != nil})
+	pid, _ := w.spawn(s.pid, SpawnOpts{Name: spec.ID, Link: true, TrapExit: spec.TrapExit && spec.Sup == nil, behaviour: spec.Sup != nil})
 	c.pid = pid
 	ext := w.extra(w.proc(pid))
 	ext.child, ext.childKey = c.def, c.key

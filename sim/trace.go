@@ -12,7 +12,7 @@ type Kind uint8
 // Trace entry kinds. "Action" kinds record what a process (or the shell) did;
 // delivery kinds record a signal or message arriving.
 const (
-	KindSpawn       Kind = iota + 1 // Pid spawned by Other; Flags: FlagLinked, FlagMonitored (Ref)
+	KindSpawn       Kind = iota + 1 // Pid spawned by Other; Flags: FlagLinked, FlagMonitored (Ref), FlagOn (trapping exits)
 	KindLink                        // Pid linked to Other
 	KindUnlink                      // Pid unlinked from Other
 	KindMonitor                     // Pid monitors Other (Ref); FlagByName: Term is the name
@@ -92,7 +92,7 @@ const (
 	FlagIgnored                     // signal: ignored (normal to a non-trapper, or no link any more)
 	FlagFatal                       // signal: killed the receiver
 	FlagDropped                     // message/signal/timer: the receiver was dead or the name unregistered
-	FlagOn                          // trap_exit on; demonitor flush; unregister at death; monitor by name; signal: a worker's stop from its supervisor
+	FlagOn                          // trap_exit on; spawned trapping exits; demonitor flush; unregister at death; monitor by name; signal: a worker's stop from its supervisor
 )
 
 // Entry is one executed event. Pid is the process the entry is about (the

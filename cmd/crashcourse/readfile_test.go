@@ -45,9 +45,11 @@ func TestScenarioFilesAreBounded(t *testing.T) {
 			})
 		}
 	}
-	code, _, stderr := call("run", dir)
+	code, _, stderr := call("run", dir) // a directory stands for its *.scn files
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, "is a directory, not a scenario file")
+	assert.Contains(t, stderr, "is larger than 16 MiB, the limit for a scenario file")
+	_, err = readFileLimited(dir)
+	assert.ErrorContains(t, err, "is a directory, not a scenario file")
 	_, err = readFileLimited(limit)
 	assert.NoError(t, err, "a file of exactly the limit is read")
 }

@@ -2,7 +2,6 @@ package otp
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
@@ -253,7 +252,7 @@ func judge(e *scenarios.ExpectCmd, o *observation, m matcher) (bool, string) {
 		if !o.supervised {
 			return false, "not started by a supervisor"
 		}
-		return o.restarts == e.N, "restarted " + strconv.Itoa(o.restarts) + " times"
+		return o.restarts == e.N, "restarted " + scenarios.Count(o.restarts, "time", "times")
 	case "exit_order":
 		return judgeOrder(e, o)
 	}
