@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -174,7 +175,46 @@ func checkInvariants(w *World) error {
 			return fmt.Errorf("registry names dead %v as %s", p, name)
 		}
 	}
+	if err := checkStories(w); err != nil {
+		return err
+	}
 	return checkTrace(w)
+}
+
+// checkStories verifies that the story of every dead process is its why
+// chain, and that each supervisor on it that gave up had exactly its
+// intensity of restarts in its window, all of them before its report.
+func checkStories(w *World) error {
+	for i := 0; i < w.NumProcesses(); i++ {
+		p := FirstPid + Pid(i)
+		st := w.Story(p)
+		if !slices.Equal(st.Chain, w.Why(p)) {
+			return fmt.Errorf("the story of %v is not its why chain", p)
+		}
+		for _, g := range st.GaveUp {
+			if err := checkGaveUp(w, g); err != nil {
+				return fmt.Errorf("the story of %v: %w", p, err)
+			}
+		}
+	}
+	return nil
+}
+
+func checkGaveUp(w *World, g GaveUp) error {
+	report := w.Entry(g.Report)
+	if report.Kind != KindSupervisorShutdown || report.Pid != g.Sup || len(g.Counted) != g.Intensity {
+		return fmt.Errorf("%v gave up at %d with %d of %d restarts counted", g.Sup, g.Report, len(g.Counted), g.Intensity)
+	}
+	last := Seq(0)
+	for _, r := range g.Counted {
+		e := w.Entry(r)
+		if e.Kind != KindRestart || e.Pid != g.Sup || r <= last || r >= g.Report ||
+			int64(e.At/Second) < int64(report.At/Second)-int64(g.Period) {
+			return fmt.Errorf("restart %d of %v did not count toward its intensity at %d", r, g.Sup, g.Report)
+		}
+		last = r
+	}
+	return nil
 }
 
 func checkProcess(w *World, p Pid) error {

@@ -33,7 +33,8 @@ func (w *World) Story(p Pid) Story {
 	}
 	seen := map[Pid]bool{}
 	for _, s := range st.Chain {
-		for _, pid := range []Pid{w.trace.at(s).Pid, w.trace.at(s).Other} {
+		e := w.trace.at(s)
+		for _, pid := range []Pid{e.Pid, e.Other} {
 			sup := w.supOf(pid)
 			if sup == nil || seen[pid] || sup.gaveUp == 0 || !on[w.trace.stored(sup.gaveUp).cause] {
 				continue
