@@ -71,6 +71,12 @@ func (r *replay) explainDeath(p sim.Pid) []string {
 			if i > 0 && r.sentBy(chain[i-1], chain[i]) {
 				i-- // the exit/2 call the sentence already names
 			}
+		case e.Kind == sim.KindExit && i > 0 && r.callDown(s, chain[i-1]):
+			out = append(out, r.diedOfCall(s, chain[i-1]))
+			i-- // the DOWN the sentence already names
+			if i > 0 && w.Entry(chain[i-1]).Kind == sim.KindGenCall {
+				i-- // and the call, when the server was dead already
+			}
 		case e.Kind == sim.KindExit:
 			out = append(out, r.died(s)+r.rootOf(s))
 		default:
