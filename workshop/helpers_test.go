@@ -205,10 +205,11 @@ func (tm *term) waitGone(text string) {
 	tm.t.Fatalf("the screen still shows %q:\n%s", text, tm.text())
 }
 
-// escape presses Esc alone (a terminal sends it alone: the app waits a
-// moment to tell it from a sequence) and waits for the overlay to close.
+// escape waits for the overlay, presses Esc alone and waits for the
+// overlay to close: a key sent right after Esc would make Alt+key.
 func (tm *term) escape() {
 	tm.t.Helper()
+	tm.waitText(overlayFooter)
 	tm.send("\x1b")
 	tm.waitGone(overlayFooter)
 }

@@ -2,7 +2,9 @@ package workshop
 
 import (
 	"bytes"
+	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,4 +79,31 @@ func TestServeProgressSurvivesRestart(t *testing.T) {
 	if got := strings.Join(recs[0].Answer, "\n"); got != strings.Join(lines, "\n") {
 		t.Errorf("stored commands %q, want %q", got, strings.Join(lines, "\n"))
 	}
+}
+
+// TestPredictionOverSSH: on a predict exercise C asks for the prediction
+// on a line of its own, and the reference prediction passes.
+func TestPredictionOverSSH(t *testing.T) {
+	cat, err := lessons.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := cat.Lesson(1)
+	k := slices.IndexFunc(l.Exercises, (*lessons.Exercise).Predict)
+	if k < 0 {
+		t.Skip("lesson 1 has no predict exercise")
+	}
+	srv := start(t, Config{Dir: t.TempDir()})
+	tm := connect(t, srv.addr, "ada", newKey(t))
+	tm.waitText("Lesson 1/")
+	for range k {
+		tm.send("N")
+		tm.escape()
+	}
+	tm.waitText(fmt.Sprintf("exercise %d/", k+1))
+	tm.send("C")
+	tm.waitText("prediction (die: NAMES; restart: NAMES):")
+	answer := strings.Join(strings.Split(strings.TrimSpace(l.Exercises[k].Solution.Text), "\n"), "; ")
+	tm.send(answer + "\r")
+	tm.waitText("✓ passed")
 }
