@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -36,11 +37,15 @@ const apology = "crashcourse: sorry, a bug in crashcourse ended your session. Yo
 
 // session is one SSH session running the app.
 type session struct {
-	ssh    ssh.Session
-	prog   *tea.Program
-	start  time.Time
-	seen   atomic.Int64 // unix nanoseconds of the last byte read
-	reason atomic.Int32
+	ssh     ssh.Session
+	prog    *tea.Program
+	start   time.Time
+	seen    atomic.Int64 // unix nanoseconds of the last byte read
+	reason  atomic.Int32
+	learner string // the learner's ID; "" for an instructor
+
+	mu      sync.Mutex
+	counted time.Time // the time spent up to here is in the record
 }
 
 // end quits the session's program for reason.
@@ -98,7 +103,8 @@ func (s *Server) appOf(sess ssh.Session, ss *session) (tea.Model, func(), error)
 	if err != nil {
 		return nil, nil, fmt.Errorf("your progress cannot be read: %w", err)
 	}
-	return newLearner(s.room, rec, s.cfg.NoColor), func() { s.leave(id, ss) }, nil
+	ss.learner, ss.counted = id, ss.start
+	return newLearner(s.room, rec, s.cfg.NoColor), func() { s.leave(ss) }, nil
 }
 
 // run runs the session's program until the learner quits or the server
@@ -154,17 +160,33 @@ func (s *Server) watch(ctx context.Context, ss *session) {
 			if time.Since(time.Unix(0, ss.seen.Load())) > s.cfg.IdleTimeout {
 				ss.end(endIdle)
 			}
+			s.countTime(ss)
 		}
 	}
 }
 
-// leave records the time a learner's session lasted and seats them away.
-func (s *Server) leave(id string, ss *session) {
-	s.room.Detach(id, ss.prog)
-	_, err := s.room.Change(id, func(r *Record) { r.Spent += time.Since(ss.start) })
-	if err != nil {
-		fmt.Fprintf(s.cfg.Log, "crashcourse serve: %s's time not saved: %v\n", id, err)
+// leave records the rest of the learner's time and seats them away.
+func (s *Server) leave(ss *session) {
+	s.room.Detach(ss.learner, ss.prog)
+	s.countTime(ss)
+}
+
+// countTime adds the learner's time since it was last counted to their
+// record. The watch counts it every tick, so a server killed outright
+// loses at most a tick of it.
+func (s *Server) countTime(ss *session) {
+	if ss.learner == "" {
+		return
 	}
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	now := time.Now()
+	_, err := s.room.Change(ss.learner, func(r *Record) { r.Spent += now.Sub(ss.counted) })
+	if err != nil {
+		fmt.Fprintf(s.cfg.Log, "crashcourse serve: %s's time not saved: %v\n", ss.ssh.User(), err)
+		return
+	}
+	ss.counted = now
 }
 
 // refuse tells the client why and closes the session with status 1.

@@ -111,3 +111,29 @@ func TestReconnectingTakesOver(t *testing.T) {
 	second.waitText("exercise 2/")
 	first.waitText("you connected again from elsewhere")
 }
+
+// TestTimeIsCountedWhileConnected: a learner's time is written every tick
+// of the session's watch, not only when they leave, so a server killed
+// outright loses at most a tick of it.
+func TestTimeIsCountedWhileConnected(t *testing.T) {
+	srv := start(t, Config{Dir: t.TempDir(), IdleTimeout: 400 * time.Millisecond})
+	tm := connect(t, srv.addr, "ada", newKey(t))
+	tm.waitText("Lesson 1/")
+	deadline := time.Now().Add(waitFor)
+	for time.Now().Before(deadline) {
+		recs, err := srv.srv.store.All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) == 1 && recs[0].Spent > 0 {
+			select {
+			case <-tm.ended:
+				t.Fatal("counted only as the session ended")
+			default:
+			}
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("no time counted while connected")
+}
