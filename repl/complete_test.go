@@ -18,18 +18,25 @@ func doComplete(sh *shell, line string) ([]string, int) {
 }
 
 // The readline adapter returns the suffixes of the candidates, from the
-// session's processes, registered names and refs.
+// session's processes, registered names and refs: every verb at the start
+// of a line, live processes only for kill and as actors.
 func TestCompleterDo(t *testing.T) {
 	s := newSession(false, false)
-	s.feedAll("spawn alpha\nspawn beta\nregister db beta\nalpha: monitor beta\nalpha: send_after 1s beta x\nalpha: send_after 1ms beta y\nadvance 2ms\n")
+	s.feedAll("spawn alpha\nspawn beta\nregister db beta\nalpha: monitor beta\nalpha: send_after 1s beta x\nalpha: send_after 1ms beta y\nadvance 2ms\n" +
+		"spawn gone\nkill gone\n")
 	tests := []struct {
 		line string
 		want []string
 		n    int
 	}{
 		{"a: spawn_l", []string{"ink "}, 7},
-		{"kill ", []string{"alpha ", "beta "}, 0},
+		{"kill ", []string{"alpha ", "beta "}, 0}, // gone is dead
+		{"kill g", []string{}, 1},
+		{"alpha: link g", []string{"one "}, 1},
+		{"g", []string{}, 1},
 		{"al", []string{"pha: "}, 2},
+		{"spawn_", []string{"link ", "monitor "}, 6},
+		{"tra", []string{"ce ", "p_exit "}, 3},
 		{"send @", []string{"db "}, 1},
 		{"alpha: demonitor ", []string{"#Ref<1> "}, 0},
 		{"alpha: cancel_timer #R", []string{"ef<2> "}, 2}, // #Ref<3> has fired

@@ -113,8 +113,8 @@ func (p *ptyREPL) exits(keys string) {
 // pair, kills one, reads the coloured cascade, and leaves with Ctrl-D.
 func TestPTY(t *testing.T) {
 	p := startPTY(t)
-	p.typeAndSee("spa\t", "spawn ")
-	p.typeAndSee("a\r", "is spawned by <shell>")
+	p.typeAndSee("spa\t", "spawn")
+	p.typeAndSee(" a\r", "is spawned by <shell>")
 	p.typeAndSee("a: spawn_l\t", "spawn_link ")
 	p.typeAndSee("b\r", "is spawned by a, linked")
 	p.typeAndSee("kill a\r", "exits with reason killed")

@@ -11,12 +11,15 @@ import (
 // returns candidates in the order they should be shown.
 type Names interface {
 	Processes() []string       // process names (latest incarnations)
+	Live(prefix string) []string // the live ones among them that start with prefix
 	Registered() []string      // registered names, without '@'
 	Refs(verb string) []string // "#Ref<K>" that verb (demonitor, cancel_timer) may take
 }
 
-// Completer completes partial commands from the grammar: verbs (only those
-// the actor, or the shell, may perform), processes, @registered names,
+// Completer completes partial commands from the grammar: verbs (at the
+// start of a line every verb, so that one needing an actor can be entered
+// and say how; after "A:" those a process may perform), processes (live
+// ones only as actors and for kill and exit), @registered names,
 // refs, expectation kinds, and supervisor option keys and values
 // (strategy= offers the four strategies). The zero value completes the
 // grammar's words only.
@@ -76,13 +79,14 @@ func (c Completer) command(words []string, word string) []string {
 	return c.argCandidates(verb, specs, args, word)
 }
 
-// firstWords offers verbs the actor (or the shell) may perform and, for the
-// shell, the processes that could act (as "a:") and the extra commands.
+// firstWords offers the verbs and, for the shell, the extra commands and
+// the live processes that could act (as "a:"). After "A:" it offers only
+// the verbs a process may perform; at the start of a line every verb, as a
+// learner who types a verb that needs an actor is told how on Enter.
 func (c Completer) firstWords(actor bool, word string) []string {
 	var out []string
 	for _, v := range verbNames {
-		rule := verbs[v].actor
-		if actor && rule != actorNever || !actor && rule != actorRequired {
+		if !actor || verbs[v].actor != actorNever {
 			out = append(out, v+" ")
 		}
 	}
@@ -93,7 +97,7 @@ func (c Completer) firstWords(actor bool, word string) []string {
 		out = append(out, x+" ")
 	}
 	if word != "" { // actors only once a letter narrows them down
-		for _, p := range c.processes() {
+		for _, p := range c.live(word) {
 			out = append(out, p+": ")
 		}
 	}
@@ -151,6 +155,7 @@ type complKind int
 const (
 	complFree    complKind = iota // a new name, a term, a duration, a number: nothing to offer
 	complProc                     // a process
+	complLive                     // a live process
 	complDest                     // a process or an @registered name
 	complReg                      // an @registered name
 	complRegName                  // a registered name, without '@'
@@ -171,6 +176,7 @@ type complArg struct {
 var (
 	cFree = complArg{kind: complFree}
 	cProc = complArg{kind: complProc}
+	cLive = complArg{kind: complLive}
 	cDest = complArg{kind: complDest}
 	cReg  = complArg{kind: complReg}
 	cRef  = complArg{kind: complRef}
@@ -183,9 +189,9 @@ func cRest(a complArg) complArg   { a.rest = true; return a }
 // an entry; expect and start_child are completed by their own functions.
 var complArgs = map[string][]complArg{
 	"spawn": {cFree, cOneOf("trap_exit")}, "spawn_link": {cFree, cOneOf("trap_exit")}, "spawn_monitor": {cFree},
-	"link": {cProc}, "unlink": {cProc}, "monitor": {cDest}, "kill": {cProc},
+	"link": {cProc}, "unlink": {cProc}, "monitor": {cDest}, "kill": {cLive},
 	"demonitor": {cRef, cOneOf("flush")}, "cancel_timer": {cRef},
-	"trap_exit": {cOneOf("on", "off")}, "exit": {cProc, cFree}, "crash": {cFree},
+	"trap_exit": {cOneOf("on", "off")}, "exit": {cLive, cFree}, "crash": {cFree},
 	"send": {cDest, cFree}, "send_after": {cFree, cDest, cFree},
 	"register": {cFree, cProc}, "unregister": {complArg{kind: complRegName}},
 	"receive": {cProc}, "flush": {cProc}, "hang": {}, "recover": {}, "call": {cDest, complArg{kind: complOpts, words: []string{"timeout"}}},
@@ -217,6 +223,8 @@ func (c Completer) argCandidates(verb string, specs []complArg, args []string, w
 	switch a := specs[i]; a.kind {
 	case complProc:
 		return complSuffix(c.processes(), " ")
+	case complLive:
+		return complSuffix(c.live(word), " ")
 	case complDest:
 		return append(complSuffix(c.processes(), " "), c.registered("@")...)
 	case complReg:
@@ -252,6 +260,13 @@ func (c Completer) processes() []string {
 		return nil
 	}
 	return c.Names.Processes()
+}
+
+func (c Completer) live(prefix string) []string {
+	if c.Names == nil {
+		return nil
+	}
+	return c.Names.Live(prefix)
 }
 
 func (c Completer) registered(prefix string) []string {

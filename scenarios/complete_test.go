@@ -12,6 +12,17 @@ type fakeNames struct{}
 
 func (fakeNames) Processes() []string  { return []string{"alpha", "beta", "boss"} }
 func (fakeNames) Registered() []string { return []string{"db", "cache"} }
+
+// Live: beta is dead.
+func (fakeNames) Live(prefix string) []string {
+	var out []string
+	for _, n := range []string{"alpha", "boss"} {
+		if strings.HasPrefix(n, prefix) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 func (fakeNames) Refs(verb string) []string {
 	if verb == "cancel_timer" {
 		return []string{"#Ref<2>"}
@@ -26,12 +37,16 @@ func TestComplete(t *testing.T) {
 		want       []string // nil: no candidate
 		inBody     bool
 	}{
-		{line: "spa", word: "spa", want: []string{"spawn "}}, // spawn_link needs an actor
+		{line: "spa", word: "spa", want: []string{"spawn ", "spawn_link ", "spawn_monitor "}}, // every verb at the start: Enter says how to give an actor
 		{line: "a: spa", word: "spa", want: []string{"spawn ", "spawn_link ", "spawn_monitor "}},
 		{line: "a: spawn_l", word: "spawn_l", want: []string{"spawn_link "}},
-		{line: "li", word: "li"},                                   // link needs an actor
-		{line: "a: ad", word: "ad"},                                // advance takes none
-		{line: "b", word: "b", want: []string{"beta: ", "boss: "}}, // actors once narrowed
+		{line: "li", word: "li", want: []string{"link "}},
+		{line: "cr", word: "cr", want: []string{"crash "}},
+		{line: "a: ad", word: "ad"},                      // advance takes none
+		{line: "b", word: "b", want: []string{"boss: "}}, // live actors once narrowed
+		{line: "kill ", want: []string{"alpha ", "boss "}},
+		{line: "kill b", word: "b", want: []string{"boss "}},
+		{line: "exit ", want: []string{"alpha ", "boss "}},
 		{line: "sa", word: "sa", want: []string{"save "}},
 		{line: "a: link ", word: "", want: []string{"alpha ", "beta ", "boss "}},
 		{line: "a: link b", word: "b", want: []string{"beta ", "boss "}},
@@ -70,7 +85,7 @@ func TestComplete(t *testing.T) {
 		{line: "start_child b", word: "b", want: []string{"beta ", "boss "}},
 		{line: "start_child boss ", want: []string{"worker ", "sup "}},
 		{line: "start_child boss worker w in", word: "in", want: []string{"init=", "init_time="}},
-		{line: "spawn a; a: spawn_link b; kill ", want: []string{"alpha ", "beta ", "boss "}},
+		{line: "spawn a; a: spawn_link b; kill ", want: []string{"alpha ", "boss "}},
 		{line: "frobnicate ", want: nil},
 		{line: "send alpha {", word: "{"},
 		{line: "alpha: call ", want: []string{"alpha ", "beta ", "boss ", "@db ", "@cache "}},

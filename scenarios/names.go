@@ -50,6 +50,25 @@ func (n *WorldNames) Processes() []string {
 	return n.sorted
 }
 
+// maxLive bounds the names Live returns: no face shows more candidates.
+const maxLive = 1000
+
+// Live returns the names that start with prefix whose latest incarnation
+// is alive, sorted, at most maxLive of them. It looks only at the names
+// with that prefix (a binary search finds them) and stops at maxLive, so a
+// Tab stays cheap in a world of a million processes.
+func (n *WorldNames) Live(prefix string) []string {
+	names := n.Processes()
+	i, _ := slices.BinarySearch(names, prefix)
+	var out []string
+	for ; i < len(names) && strings.HasPrefix(names[i], prefix) && len(out) < maxLive; i++ {
+		if p, ok := n.w.Lookup(names[i]); ok && n.w.Alive(p) {
+			out = append(out, names[i])
+		}
+	}
+	return out
+}
+
 // Registered returns the registered names, sorted.
 func (n *WorldNames) Registered() []string { return n.w.Registered() }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Parse parses a whole scenario: one command a line (or several separated
@@ -215,14 +216,34 @@ func (p *parser) verbInfo() *verbInfo {
 	return nil
 }
 
-// checkActor enforces the verb's rule about an "ACTOR:" prefix.
+// checkActor enforces the verb's rule about an "ACTOR:" prefix. A verb
+// that needs one shows the command as typed with an actor added.
 func (p *parser) checkActor(v *verbInfo, cmd *Command, start token) {
 	switch {
 	case v.actor == actorRequired && cmd.Actor.Shell:
-		p.errorf(p.verb, "%s needs an actor: write `%s`", p.verb.val, shortUsage(v.usage))
+		verb := p.verb
+		for !p.atEnd() { // the error skips the command anyway
+			p.next()
+		}
+		example := shortUsage(v.usage) // without arguments to show, the placeholders
+		if text := strings.TrimSpace(p.src[verb.off:max(p.lastEnd, verb.end)]); text != verb.val {
+			example = exampleActor(text) + ": " + text
+		}
+		p.errorf(verb, "%s needs an actor: write `%s`", verb.val, example)
 	case v.actor == actorNever && !cmd.Actor.Shell:
 		p.errorf(start, "%s takes no actor: write `%s`", p.verb.val, shortUsage(v.usage))
 	}
+}
+
+// exampleActor is a process name for an example of text with an actor:
+// "a", or the first letter after it that text does not use as a word.
+func exampleActor(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' })
+	name := "a"
+	for slices.Contains(words, name) && name < "z" {
+		name = string(name[0] + 1)
+	}
+	return name
 }
 
 // atEnd reports whether the current token ends a command or a child.

@@ -28,7 +28,11 @@ func (x *execution) pid(r ProcRef) (sim.Pid, error) {
 	if p, ok := w.Lookup(r.Name); ok {
 		return p, nil
 	}
-	return 0, &sim.Error{Reason: sim.NoProc, Msg: "no process is called " + r.Name}
+	msg := "no process is called " + r.Name
+	if _, ok := w.Whereis(r.Name); ok {
+		msg += ", but one is registered as " + r.Name + ": write @" + r.Name
+	}
+	return 0, &sim.Error{Reason: sim.NoProc, Msg: msg}
 }
 
 // dest resolves a send/monitor destination: @n stays a name, looked up by
