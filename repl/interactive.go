@@ -25,6 +25,7 @@ type fakeTerminal struct{ width int }
 func runInteractive(o Options) int {
 	out := newOutput(o.Stdout, o.term == nil && useColor(o.Stdout))
 	sh := newShell(o.Seed, "<repl>", false, true, out)
+	sh.useLessons(o.Lessons)
 	cfg, guard := readlineConfig(o, sh)
 	rl, err := readline.NewEx(cfg)
 	if err != nil {

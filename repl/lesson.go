@@ -46,6 +46,14 @@ func (sh *shell) lessonCommand(verb, arg string) {
 	}
 }
 
+// useLessons makes the lesson commands teach cat instead of the bundled
+// lessons, when it is not nil.
+func (sh *shell) useLessons(cat *lessons.Catalogue) {
+	if cat != nil {
+		sh.catalogue = func() (*lessons.Catalogue, error) { return cat, nil }
+	}
+}
+
 // startTutor reads the lessons and the learner's progress; a
 // progress file that cannot be used is said, never fatal.
 func (sh *shell) startTutor() bool {

@@ -14,7 +14,7 @@ import (
 
 // testCatalogue is the lessons of testdata/lessons, which the tests hold
 // to lint: the REPL's tests do not change when a bundled lesson does.
-func testCatalogue(t *testing.T) func() (*lessons.Catalogue, error) {
+func testCatalogue(t *testing.T) *lessons.Catalogue {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "lessons", "*.md"))
 	require.NoError(t, err)
@@ -27,7 +27,7 @@ func testCatalogue(t *testing.T) func() (*lessons.Catalogue, error) {
 		require.Empty(t, lessons.Lint(l), f)
 		cat.Lessons = append(cat.Lessons, l)
 	}
-	return func() (*lessons.Catalogue, error) { return cat, nil }
+	return cat
 }
 
 // lessonState points the learner's state directory at a fresh temporary
@@ -43,7 +43,7 @@ func lessonState(t *testing.T) string {
 // lessonSession is an interactive session over the test lessons.
 func lessonSession(t *testing.T, script bool) *session {
 	s := newSession(script, false)
-	s.sh.catalogue = testCatalogue(t)
+	s.sh.useLessons(testCatalogue(t))
 	return s
 }
 

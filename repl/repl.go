@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/crashcourse/crashcourse/lessons"
 	"golang.org/x/term"
 )
 
@@ -28,6 +29,9 @@ type Options struct {
 	// HistoryFile is where interactive history is kept; "" means the
 	// default in the user's state directory (see the package doc).
 	HistoryFile string
+	// Lessons are the lessons the lesson commands teach; nil means the
+	// bundled ones (an instructor's file: lessons.Single).
+	Lessons *lessons.Catalogue
 
 	term *fakeTerminal // tests: drive the interactive REPL without a terminal
 }

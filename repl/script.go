@@ -13,6 +13,7 @@ import (
 func runScript(o Options) int {
 	out := newOutput(o.Stdout, false)
 	sh := newShell(o.Seed, "<stdin>", true, o.Verbose, out)
+	sh.useLessons(o.Lessons)
 	r := bufio.NewReaderSize(o.Stdin, 64<<10)
 	for !sh.quit {
 		if r.Buffered() == 0 {

@@ -29,7 +29,7 @@ func TestTranscripts(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := newSession(false, false)
-			s.sh.catalogue = testCatalogue(t)
+			s.sh.useLessons(testCatalogue(t))
 			golden.RequireEqual(t, s.feedAll(string(src)))
 		})
 	}

@@ -65,3 +65,21 @@ func TestReplPipedStatus(t *testing.T) {
 		})
 	}
 }
+
+// `crashcourse repl --lesson-file FILE.md` teaches an instructor's lesson;
+// one that does not parse is refused with its carets.
+func TestReplTeachesAnInstructorsLesson(t *testing.T) {
+	lessonState(t)
+	md := write(t, "mine.md", minimalLesson)
+	code, out, errs := callWithStdin("lesson\nlesson 1\nkill a\ncheck\n", "repl", "--lesson-file", md)
+	require.Empty(t, errs)
+	require.Equal(t, exitOK, code, out)
+	for _, want := range []string{"1. Mine  (0 of 1 passed)", "Lesson 1: Mine", "✓ Passed. You killed a."} {
+		require.Contains(t, out, want)
+	}
+
+	bad := write(t, "bad.md", "no title here\n")
+	code, _, errs = callWithStdin("", "repl", "--lesson-file", bad)
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, errs, "bad.md:1:")
+}

@@ -30,7 +30,9 @@ usage:
   crashcourse run FILE.scn... [flags]
                                     run scenarios (a directory: its *.scn files) and check
                                     their expectations
-  crashcourse repl [--seed N] [-q]  an interactive shell (piped: runs stdin as run -v does; -q as run)
+  crashcourse repl [--seed N] [-q] [--lesson-file FILE.md]
+                                    an interactive shell (piped: runs stdin as run -v does; -q as run);
+                                    its lesson commands teach FILE.md instead of the bundled lessons
   crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
   crashcourse show builtin:NAME     print a built-in scenario's source
   crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
