@@ -115,9 +115,9 @@ func (sh *shell) openExercise(s *scenarios.Session, err error, full bool) {
 		style = "dark"
 	}
 	sh.out.printf("%s", t.Page(sh.pageWidth(), style, full))
-	how := "Type your commands; check checks them (from your first command after this), hint gives a hint."
+	how := "Your commands from here are your answer: check checks them, hint gives a hint."
 	if t.Exercise.Predict() {
-		how = "Answer with predict die: NAMES; restart: NAMES (none for none); hint gives a hint."
+		how = "Answer with: predict die: NAMES; restart: NAMES (or none). hint gives a hint."
 	}
 	sh.out.line(sh.out.paint(sh.out.st.note, how))
 	sh.warn(err)

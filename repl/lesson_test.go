@@ -168,7 +168,7 @@ func TestLessonPageFitsTheTerminal(t *testing.T) {
 	code := Run(Options{Stdin: strings.NewReader("lesson 1\r\x04"), Stdout: &out,
 		HistoryFile: filepath.Join(t.TempDir(), "h"), term: &fakeTerminal{width: 50}})
 	require.Equal(t, ExitOK, code)
-	page, _, ok := strings.Cut(out.String(), "Type your commands")
+	page, _, ok := strings.Cut(out.String(), "Your commands from here")
 	require.True(t, ok, out.String())
 	_, page, ok = strings.Cut(page, "# Lesson 1:")
 	require.True(t, ok, out.String())
