@@ -125,7 +125,8 @@ func (sh *shell) openExercise(s *scenarios.Session, err error, full bool) {
 
 // enter makes s, an exercise's starting world, the session's world. What
 // save writes starts again there, with the exercise's setup, and the
-// learner's answer is every command after it.
+// learner's answer is every command after it; leaving warns only about
+// those.
 func (sh *shell) enter(s *scenarios.Session) {
 	t := sh.tutor
 	sh.sess, sh.seed = s, 0
@@ -137,6 +138,9 @@ func (sh *shell) enter(s *scenarios.Session) {
 	}
 	sh.log = []record{{text: setup}}
 	sh.answerFrom = len(sh.log)
+	// Only the learner's own commands are unsaved work: the setup is the
+	// exercise's, and the commands before it went with the old world.
+	sh.saved, sh.warned = len(sh.log), -1
 }
 
 // answer is the learner's commands since the exercise opened, one a

@@ -187,3 +187,17 @@ func TestLessonPageWidthIsCapped(t *testing.T) {
 		assert.Equal(t, tt.want, s.sh.pageWidth(), tt.term)
 	}
 }
+
+// Opening an exercise starts the session's commands again: leaving warns
+// only about the learner's own, whatever was saved before.
+func TestLessonLeavingWarnsOnlyAboutTheAnswer(t *testing.T) {
+	lessonState(t)
+	s := lessonSession(t, false)
+	s.feedAll("spawn x\nspawn y\nspawn z\nsave before.scn\nlesson 1\n")
+	assert.True(t, s.sh.mayLeave(), "nothing typed since the exercise opened")
+	s.feedAll("b: link c\n")
+	assert.False(t, s.sh.mayLeave(), "the answer is not saved")
+	s.sh.out.flush()
+	mustContain(t, s.buf.String(), "1 command is not saved")
+	assert.True(t, s.sh.mayLeave(), "the second time leaves")
+}
