@@ -10,10 +10,10 @@ import (
 // grammar's own: its processes, registered names and refs. Each method
 // returns candidates in the order they should be shown.
 type Names interface {
-	Processes() []string       // process names (latest incarnations)
+	Processes() []string         // process names (latest incarnations)
 	Live(prefix string) []string // the live ones among them that start with prefix
-	Registered() []string      // registered names, without '@'
-	Refs(verb string) []string // "#Ref<K>" that verb (demonitor, cancel_timer) may take
+	Registered() []string        // registered names, without '@'
+	Refs(verb string) []string   // "#Ref<K>" that verb (demonitor, cancel_timer) may take
 }
 
 // Completer completes partial commands from the grammar: verbs (at the
