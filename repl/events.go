@@ -8,11 +8,11 @@ import (
 	"github.com/crashcourse/crashcourse/sim"
 )
 
-// eventLines formats at most max of the trace entries r caused, one a
-// line, indented by causal depth, and says how many more there were.
-// Plain lines are scenarios.EventLines'; coloured ones read the same once
-// their escapes are removed.
-func (o *output) eventLines(w *sim.World, r scenarios.Result, max int) (lines []string, more int) {
+// eventLines formats at most max of the trace entries r caused, indented
+// by causal depth and wrapped to width columns (0: a line each), and says
+// how many more there were. Plain lines are scenarios.LayEvents'; coloured
+// ones read the same once their escapes are removed.
+func (o *output) eventLines(w *sim.World, r scenarios.Result, max, width int) (lines []string, more int) {
 	n := int(r.To) - int(r.From) + 1
 	if n <= 0 {
 		return nil, 0
@@ -21,27 +21,40 @@ func (o *output) eventLines(w *sim.World, r scenarios.Result, max int) (lines []
 		r.To = r.From + sim.Seq(max) - 1
 		more = n - max
 	}
+	rows := scenarios.EventRows(w, r)
 	if !o.color {
-		return scenarios.EventLines(w, r), more
+		return scenarios.LayEvents(rows, width), more
 	}
-	for i, d := range scenarios.Depths(w, r) {
-		s := r.From + sim.Seq(i)
-		lines = append(lines, o.colorEntry(w, s, w.Entry(s), d))
+	tw := scenarios.TimeWidth(rows)
+	for i, row := range rows {
+		lines = append(lines, o.colorRow(row, w.Entry(r.From+sim.Seq(i)), tw, width)...)
 	}
 	return lines, more
 }
 
-// colorEntry is scenarios' entry format, in colour.
-func (o *output) colorEntry(w *sim.World, s sim.Seq, e sim.Entry, depth int) string {
+// colorRow is row's lines (see scenarios.EventRow.Lines), in colour: the
+// head's columns, the text in the colour of its kind, the cause dimmed.
+func (o *output) colorRow(row scenarios.EventRow, e sim.Entry, timeWidth, width int) []string {
 	st := o.st
-	line := st.time.Render(padRight(e.At.String(), 7)) + " " +
-		st.seq.Render(padRight("#"+itoa(int(s)), 5)) + " " +
-		strings.Repeat("  ", depth) + st.who.Render(padRight(scenarios.Who(w, s), 10)) + " " +
-		o.kindStyle(e).Render(scenarios.Describe(w, s))
-	if e.Cause != 0 {
-		line += st.cause.Render("   ← #" + itoa(int(e.Cause)))
+	plain := row.Lines(timeWidth, width)
+	head := row.Head(timeWidth) // ASCII: its bytes are its columns
+	hang := strings.Repeat(" ", len(head))
+	text := o.kindStyle(e)
+	for i, l := range plain {
+		rest, prefix := l[len(head):], hang
+		if i == 0 {
+			prefix = st.time.Render(padRight(row.Time, timeWidth)) + " " + st.seq.Render(padRight(row.Seq, 5)) + " " +
+				row.Indent + st.who.Render(padRight(row.Who, 10)) + " "
+		}
+		cause := ""
+		if i == len(plain)-1 && row.Cause != "" {
+			rest = strings.TrimSuffix(rest, row.Cause)
+			cause = st.cause.Render(row.Cause)
+		}
+		body := strings.TrimRight(rest, " ")
+		plain[i] = prefix + text.Render(body) + rest[len(body):] + cause
 	}
-	return line
+	return plain
 }
 
 // kindStyle colours an event by what it means for the story: deaths and

@@ -33,7 +33,7 @@ func runInteractive(o Options) int {
 		return ExitBroken
 	}
 	defer rl.Close()
-	sh.width = cfg.FuncGetWidth
+	sh.width, out.width = cfg.FuncGetWidth, cfg.FuncGetWidth
 	hist := keepHistory(o, rl)
 	defer hist.close()
 	if o.term == nil {

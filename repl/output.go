@@ -14,6 +14,18 @@ type output struct {
 	w     *bufio.Writer
 	color bool
 	st    styles
+	// width is the terminal's width, which event lines wrap to; nil (a
+	// script) leaves them a line each, as `crashcourse run` prints them.
+	width func() int
+}
+
+// eventWidth is the width event lines wrap to under a command, whose
+// output is indented by two columns; 0 means no wrapping.
+func (o *output) eventWidth() int {
+	if o.width == nil {
+		return 0
+	}
+	return max(0, o.width()-2)
 }
 
 func newOutput(w io.Writer, color bool) *output {

@@ -66,7 +66,7 @@ func (rep *reporter) hint(c *scenarios.Command) {
 
 // printEvents prints the events of r, at most maxEvents of them.
 func (rep *reporter) printEvents(w *sim.World, r scenarios.Result) {
-	lines, more := rep.out.eventLines(w, r, rep.maxEvents)
+	lines, more := rep.out.eventLines(w, r, rep.maxEvents, rep.out.eventWidth())
 	for _, l := range lines {
 		rep.out.line("  " + l)
 	}

@@ -198,8 +198,12 @@ func (x *execution) traceTail(n int) {
 	if n > 0 && w.TraceLen() > n {
 		from = w.TraceLen() - n + 1
 	}
+	rows := make([]EventRow, 0, w.TraceLen()-from+1)
 	for s := from; s <= w.TraceLen(); s++ {
-		x.printf(FormatEntry(w, sim.Seq(s)))
+		rows = append(rows, NewEventRow(w, sim.Seq(s), 0))
+	}
+	for _, l := range LayEvents(rows, 0) {
+		x.printf(l)
 	}
 }
 

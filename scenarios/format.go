@@ -15,13 +15,7 @@ func FormatEntry(w *sim.World, s sim.Seq) string { return formatEntry(w, s, 0) }
 
 // formatEntry is FormatEntry with the subject indented by depth steps.
 func formatEntry(w *sim.World, s sim.Seq, depth int) string {
-	e := w.Entry(s)
-	line := padRight(e.At.String(), 7) + " " + padRight("#"+itoa(int(s)), 5) + " " +
-		strings.Repeat("  ", depth) + padRight(Who(w, s), 10) + " " + Describe(w, s)
-	if e.Cause != 0 {
-		line += "   ← #" + itoa(int(e.Cause))
-	}
-	return line
+	return NewEventRow(w, s, depth).Lines(minTimeWidth, 0)[0]
 }
 
 // Who is the subject of trace entry s, as its line prints it: the process

@@ -3,8 +3,6 @@ package scenarios
 import (
 	"fmt"
 	"io"
-
-	"github.com/crashcourse/crashcourse/sim"
 )
 
 // RunOptions configure RunScript.
@@ -117,47 +115,6 @@ func fail(out io.Writer, c *Command, report string) {
 	if c.Hint != "" {
 		fmt.Fprintln(out, "  hint: "+c.Hint)
 	}
-}
-
-// maxIndent caps the indentation of long cascades.
-const maxIndent = 8
-
-// FormatEntryIn is FormatEntry with the subject indented by the causal
-// depth of entry s within the command whose first entry is from, as
-// EventLines indents it. It costs at most maxIndent cause lookups, so a
-// view can format the few lines it shows of a long cascade.
-func FormatEntryIn(w *sim.World, from, s sim.Seq) string {
-	depth := 0
-	for c := w.Entry(s).Cause; c >= from && c != 0 && depth < maxIndent; c = w.Entry(c).Cause {
-		depth++
-	}
-	return formatEntry(w, s, depth)
-}
-
-// EventLines formats the trace entries a command caused, one per line,
-// indented by causal depth so a cascade reads like a story.
-func EventLines(w *sim.World, r Result) []string {
-	var lines []string
-	for i, d := range Depths(w, r) {
-		lines = append(lines, formatEntry(w, r.From+sim.Seq(i), d))
-	}
-	return lines
-}
-
-// Depths gives each entry of r its causal depth within the command: 0 for
-// an entry whose cause came before the command, one more than its cause's
-// depth otherwise, capped at maxIndent.
-func Depths(w *sim.World, r Result) []int {
-	if r.To < r.From {
-		return nil
-	}
-	depths := make([]int, r.To-r.From+1)
-	for s := r.From; s <= r.To; s++ {
-		if c := w.Entry(s).Cause; c >= r.From {
-			depths[s-r.From] = min(depths[c-r.From]+1, maxIndent)
-		}
-	}
-	return depths
 }
 
 // indented is a printed line under its command, indented; a blank line
