@@ -64,6 +64,9 @@ func describe(pr Printer, e sim.Entry) string {
 	case sim.KindSend:
 		return "sends " + term + " to " + other
 	case sim.KindMessage:
+		if SupervisorDrops(w, e) {
+			return "gets message " + term + " from " + other + " → a supervisor expects no message: it logs an error report and drops it"
+		}
 		return describeMessage(e, other, term)
 	case sim.KindDown:
 		object := pr.Pid(e.Other)

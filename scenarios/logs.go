@@ -20,7 +20,10 @@ import (
 //     "** Generic server … terminating" error report (not for a failed
 //     init), then the proc_lib CRASH REPORT;
 //   - for a plain process that raises an error, the emulator's
-//     "Error in process … with exit value:" report.
+//     "Error in process … with exit value:" report;
+//   - for a message a supervisor does not expect (see SupervisorDrops),
+//     supervisor:handle_info's "Supervisor received unexpected message:"
+//     error report.
 //
 // Nothing is printed for normal, shutdown and {shutdown,_} exits, nor for
 // a process killed by an exit signal, as on OTP. What the simulator does
@@ -42,8 +45,35 @@ func LogReports(w *sim.World, s sim.Seq, cmd *Command) []string {
 		return supervisorReport(w, e, "shutdown_error", w.Term(e.Term), e.Other)
 	case sim.KindExit:
 		return exitReports(w, s, e, cmd)
+	case sim.KindMessage:
+		if SupervisorDrops(w, e) {
+			const text = "Supervisor received unexpected message: "
+			return withBlank(header("ERROR", e.At), text+pretty(w.Term(e.Term), len(text)))
+		}
 	}
 	return nil
+}
+
+// SupervisorDrops reports whether message entry e is one OTP 25's
+// supervisor takes in handle_info's last clause, which logs an error
+// report and drops the message: a plain message (sent, or from a timer)
+// that reached a live supervisor. Messages OTP handles otherwise are left
+// out: {'EXIT',Pid,Reason} (a child's exit, its parent's, or ignored),
+// gen_server requests and system messages.
+func SupervisorDrops(w *sim.World, e sim.Entry) bool {
+	if e.Kind != sim.KindMessage || e.Has(sim.FlagDropped) || e.Cause == 0 || !w.IsSupervisor(e.Pid) {
+		return false
+	}
+	if k := w.Entry(e.Cause).Kind; k != sim.KindSend && k != sim.KindTimer {
+		return false // a call's request
+	}
+	if t, ok := w.Term(e.Term).(sim.Tuple); ok && len(t) > 0 {
+		switch t[0] {
+		case sim.Atom("EXIT"), sim.Atom("$gen_call"), sim.Atom("$gen_cast"), sim.Atom("system"):
+			return false
+		}
+	}
+	return true
 }
 
 // header is the first line of a report: =KIND REPORT==== TIME ===.
