@@ -21,7 +21,7 @@ const (
 
 const usage = `crashcourse — learn Erlang/OTP fault tolerance by simulation
 
-usage:
+usage (crashcourse help repl describes the REPL, crashcourse help lesson the lessons):
   crashcourse                       on a terminal: the TUI on a demo tree (? lists the keys);
                                     piped: the built-in tour, told event by event
   crashcourse tui [FILE.scn] [--seed N] [--lesson N]
@@ -53,6 +53,7 @@ run flags:
   -v               print every command with the events it caused
 
 verify flags:
+  --seed N         seed the simulation the points are compared with (default 0)
   --runs N         run each scenario N times on OTP and accept any outcome OTP showed (default 1)
   --scale N        virtual ms per real ms on OTP (default: 1, or what fits the scenario in about 2s)
   --max-real D     refuse a scenario that needs more real time than D (default 2m)
@@ -101,8 +102,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "show":
 		return show(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		return helpCommand(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "crashcourse: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
