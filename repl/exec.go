@@ -166,5 +166,5 @@ func interruptedText(c *scenarios.Command, r scenarios.Result) string {
 	case r.Ran == 0:
 		return "# interrupted before its first event: " + c.Text
 	}
-	return "# interrupted after " + itoa(r.Ran) + " events: " + c.Text + "\nstep " + itoa(r.Ran)
+	return "# interrupted after " + scenarios.Count(r.Ran, "event", "events") + ": " + c.Text + "\nstep " + itoa(r.Ran)
 }

@@ -91,8 +91,8 @@ func (sh *shell) runLoaded(file string, src []byte, cmds []*scenarios.Command) {
 		return
 	}
 	if !sh.script {
-		sh.out.line(sh.out.paint(sh.out.st.note, fmt.Sprintf("loaded %s: %d commands, %d passed, %d failed",
-			scenarios.FileName(file), len(cmds), sh.sum.passed-before.passed, sh.sum.failed-before.failed)))
+		sh.out.line(sh.out.paint(sh.out.st.note, fmt.Sprintf("loaded %s: %s, %d passed, %d failed",
+			scenarios.FileName(file), scenarios.Count(len(cmds), "command", "commands"), sh.sum.passed-before.passed, sh.sum.failed-before.failed)))
 	}
 }
 

@@ -24,7 +24,7 @@ func (x *execution) time(t *TimeCmd) error {
 		n := w.Step(int(t.N))
 		x.r.Ran = n
 		if n < int(t.N) {
-			x.r.Note = sprintf("nothing more to run: %d of %d events stepped", n, t.N)
+			x.r.Note = sprintf("nothing more to run: %d of %s stepped", n, Count(int(t.N), "event", "events"))
 		}
 	case "seed":
 		w.Seed(uint64(t.N))
