@@ -3,13 +3,18 @@ package sim
 import "maps"
 
 // Clone returns an independent deep copy of w, for snapshots and rewind.
-// The trace's full chunks and the immutable terms and specs are shared.
+// The trace's full chunks and the immutable terms and specs are shared,
+// and so are the process table and the name index until either world
+// writes to them (copy on write). Clone marks them shared in w too, so it
+// must not run concurrently with any other use of w, nor while the kernel
+// holds a pointer into the process table (it never does between events).
 func (w *World) Clone() *World {
+	w.namesCoW = true
 	c := *w
 	cl := cloner{defs: map[*childDef]*childDef{}, sups: map[*supDef]*supDef{}}
 	c.q = w.q.clone()
 	c.trace = w.trace.clone()
-	c.procs = w.procs.clone()
+	c.procs = w.procs.share()
 	// One slab for every copied record: a snapshot of a million
 	// processes costs one allocation here, not a million.
 	c.exts = make([]*procExt, len(w.exts))
@@ -23,7 +28,7 @@ func (w *World) Clone() *World {
 		c.linkSets[i] = append(linkSet(nil), l...)
 	}
 	c.freeSets = append([]int32(nil), w.freeSets...)
-	c.names = maps.Clone(w.names)
+	c.nameOf, c.nameTab = w.nameOf.share(), w.nameTab.share()
 	c.registry = maps.Clone(w.registry)
 	c.mons = append([]monitor(nil), w.mons...)
 	c.timers = append([]timer(nil), w.timers...)

@@ -1,5 +1,7 @@
 package sim
 
+import "maps"
+
 // MaxProcesses bounds how many processes one world may ever spawn; a spawn
 // beyond it raises system_limit, as the BEAM does past its process limit.
 const MaxProcesses = 10_000_000
@@ -29,9 +31,10 @@ type proc struct {
 	flags   uint8
 }
 
-// procExt holds what most processes never need.
+// procExt holds what most processes never need. A process's name, which
+// nearly every process has, lives in World.nameOf instead, a table clones
+// share, so that a clone copies no record per named process.
 type procExt struct {
-	name     string      // process name; "" for anonymous
 	newer    Seq         // the spawn entry of the next incarnation of name; 0 while this is the latest
 	regName  string      // registered name while alive
 	mailbox  []Message   // oldest first
@@ -85,10 +88,25 @@ func (w *World) Name(p Pid) string {
 	if !w.Exists(p) {
 		return ""
 	}
-	if e := w.extOf(w.proc(p)); e != nil {
-		return e.name
+	if i := int(p - FirstPid); i < w.nameOf.len() && w.nameOf.at(i) != 0 {
+		return w.nameTab.at(int(w.nameOf.at(i)) - 1)
 	}
 	return ""
+}
+
+// setName names the newly spawned pid, the latest incarnation of name.
+// It is the only writer of names, which it copies first when a clone
+// shares it.
+func (w *World) setName(pid Pid, name string) {
+	if w.namesCoW {
+		w.names, w.namesCoW = maps.Clone(w.names), false
+	}
+	w.names[name] = pid
+	for w.nameOf.len() < int(pid-FirstPid) {
+		w.nameOf.add(0)
+	}
+	w.nameTab.add(name)
+	w.nameOf.add(int32(w.nameTab.len()))
 }
 
 // Label is p's name if it has one, else its pid.

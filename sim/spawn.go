@@ -39,8 +39,7 @@ func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 	w.noteSpawn()
 	prev, renamed := w.names[o.Name]
 	if o.Name != "" {
-		w.extra(w.proc(pid)).name = o.Name
-		w.names[o.Name] = pid
+		w.setName(pid, o.Name)
 	}
 	w.live++
 	e := Entry{Kind: KindSpawn, Pid: pid, Other: parent, Cause: w.cause}
@@ -60,7 +59,7 @@ func (w *World) spawn(parent Pid, o SpawnOpts) (Pid, Ref) {
 	}
 	s := w.record(e)
 	if renamed {
-		w.extOf(w.proc(prev)).newer = s
+		w.extra(w.proc(prev)).newer = s
 	}
 	return pid, ref
 }

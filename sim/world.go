@@ -10,9 +10,12 @@ type World struct {
 	procs      procTable // entry i is pid FirstPid+i
 	exts       []*procExt
 	linkSets   []linkSet
-	freeSets   []int32        // recycled indexes of linkSets, 1-based
-	names      map[string]Pid // process name → latest incarnation
-	registry   map[string]Pid // registered name → pid (live only)
+	freeSets   []int32            // recycled indexes of linkSets, 1-based
+	names      map[string]Pid     // process name → latest incarnation
+	namesCoW   bool               // names is shared with a clone: copy it before a write
+	nameOf     appendOnly[int32]  // entry i: 1 + index in nameTab of pid FirstPid+i's name, 0 if anonymous; ends at the last named pid
+	nameTab    appendOnly[string] // process names in spawn order
+	registry   map[string]Pid     // registered name → pid (live only)
 	mons       []monitor
 	timers     []timer
 	refs       []refTarget // refs[K-1]: what #Ref<K> denotes

@@ -11,8 +11,9 @@ import (
 // head runs every command to completion; the cursor shows the world after
 // any event of the trace, rebuilt from the nearest snapshot rather than
 // from zero. Snapshots are session copies (sim.World.Clone shares the
-// trace's full chunks), taken before commands and every `every` events
-// inside long ones, and thinned when they outgrow their budget.
+// trace's full chunks, and the process table copy on write), taken before
+// commands and every `every` events inside long ones, and thinned when
+// they outgrow their budget.
 type timeline struct {
 	head  *scenarios.Session
 	steps []step
