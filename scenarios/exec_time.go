@@ -29,17 +29,40 @@ func (x *execution) time(t *TimeCmd) error {
 	case "seed":
 		w.Seed(uint64(t.N))
 		x.s.seed = uint64(t.N)
+		x.printf(sprintf("seeded with %d: chaos picks its victims and times from it (reset keeps it)", t.N))
 	case "chaos":
 		w.SetChaos(t.Rate, sim.FromDuration(t.Duration))
+		x.printf(chaosText(t))
 		x.runInstant()
 	case "mark":
 		x.s.mark = sim.Seq(w.TraceLen())
 	case "reset":
 		x.s.reset()
+		x.printf(sprintf("a fresh world: t=0, no processes, pids and refs from the start, seed %d", x.s.seed))
 	case "logs":
 		x.s.logs = t.On
+		x.printf(logsText(t.On))
 	}
 	return nil
+}
+
+// chaosText says what a chaos command set.
+func chaosText(t *TimeCmd) string {
+	switch {
+	case t.Rate == 0:
+		return "chaos off"
+	case t.Duration <= 0:
+		return sprintf("chaos: random processes crash with reason {chaos,[...]}, %g a second on average, until chaos 0", t.Rate)
+	}
+	return sprintf("chaos: random processes crash with reason {chaos,[...]}, %g a second on average, for %v", t.Rate, t.Duration)
+}
+
+// logsText says what logs on|off set.
+func logsText(on bool) string {
+	if on {
+		return "logs on: after an event, the report OTP 25's logger would print for it, if any"
+	}
+	return "logs off"
 }
 
 // checkClock refuses to move the clock past sim.MaxTime.
