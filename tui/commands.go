@@ -175,6 +175,9 @@ func (m Model) execDone(d execDoneMsg) Model {
 			m.msg, m.msgErr = append(m.msg, strings.Split(r.Err.Caret(), "\n")...), true
 		}
 	}
+	if n := len(d.results); n > 0 && !m.msgErr && d.results[n-1].To-d.results[n-1].From >= 2 {
+		m.msg = append(m.msg, "r replays it event by event, ← steps back")
+	}
 	m.refresh()
 	return m
 }

@@ -298,3 +298,11 @@ func TestInspectorWhyTellsTheRestartsThatCounted(t *testing.T) {
 	assert.Contains(t, s, "top gave up: intensity=1")
 	assert.Contains(t, s, "counted (at 0s)")
 }
+
+func TestACommentAloneRunsNothing(t *testing.T) {
+	m := newModel(t, "spawn a\n", 80, 24)
+	n := len(m.tl.steps)
+	m = typeLine(m, "# only a comment")
+	assert.Len(t, m.tl.steps, n)
+	assert.Contains(t, screen(m), "● a")
+}
