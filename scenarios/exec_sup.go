@@ -13,6 +13,9 @@ const defaultWorkerShutdown = 5000 * time.Millisecond
 
 // supervise starts a top-level supervisor with the shell as its parent.
 func (x *execution) supervise(spec *SupSpec) error {
+	if err := x.checkTreeSize(x.c.Pos, supProcs(spec)); err != nil {
+		return err
+	}
 	s, err := x.supSpec(spec)
 	if err != nil {
 		return err
@@ -147,6 +150,9 @@ func (x *execution) supCall(sup sim.Pid, d *DynCmd) (sim.Term, error) {
 	case "start_child":
 		if d.Spec == nil {
 			return w.StartChild(sup, nil)
+		}
+		if err := x.checkTreeSize(d.Spec.Pos, childProcs(d.Spec)); err != nil {
+			return nil, err
 		}
 		specs, err := x.childSpecs(d.Spec)
 		if err != nil {

@@ -13,7 +13,7 @@ func (x *execution) time(t *TimeCmd) error {
 		n, bounded := w.Advance(sim.FromDuration(t.Duration))
 		x.r.Ran = n
 		if bounded {
-			x.r.Note = sprintf("advance stopped at the safety bound of %d events at t=%v; the rest is still pending", sim.MaxRunEvents, w.Now())
+			x.r.Note = sprintf("advance stopped at the safety bound of %s at t=%v; the rest is still pending", safetyBound(w), w.Now())
 		}
 	case "run":
 		if err := x.checkClock(t); err != nil {
@@ -23,7 +23,10 @@ func (x *execution) time(t *TimeCmd) error {
 	case "step":
 		n := w.Step(int(t.N))
 		x.r.Ran = n
-		if n < int(t.N) {
+		switch {
+		case n < int(t.N) && (n == w.Limits().MaxEvents || w.TraceFull()):
+			x.r.Note = sprintf("step stopped at the safety bound of %s: %d of %s stepped", safetyBound(w), n, Count(int(t.N), "event", "events"))
+		case n < int(t.N):
 			x.r.Note = sprintf("nothing more to run: %d of %s stepped", n, Count(int(t.N), "event", "events"))
 		}
 	case "seed":
@@ -81,8 +84,10 @@ func (x *execution) runWorld(t *TimeCmd) {
 	switch {
 	case bounded && w.Now() == sim.MaxTime:
 		x.r.Note = sprintf("run stopped at the clock's maximum of %s with events still pending", sim.MaxTimeText)
+	case bounded && w.TraceFull():
+		x.r.Note = sprintf("run stopped at the safety bound of %s with events still pending", safetyBound(w))
 	case bounded:
-		x.r.Note = sprintf("run stopped at the safety bound (%d events or %v of virtual time) with events still pending",
-			sim.MaxRunEvents, sim.MaxRunSpan)
+		x.r.Note = sprintf("run stopped at the safety bound (%s or %v of virtual time) with events still pending",
+			safetyBound(w), sim.MaxRunSpan)
 	}
 }

@@ -52,7 +52,8 @@ type Check struct {
 func NewSession(seed uint64) *Session { return NewSessionWithOptions(seed, sim.Options{}) }
 
 // NewSessionWithOptions returns a session on an empty world seeded with
-// seed and configured by o (planted faults, for oracle tests only).
+// seed and configured by o: planted faults (for oracle tests only), or the
+// world's own limits (a server hosting many sessions bounds each one).
 func NewSessionWithOptions(seed uint64, o sim.Options) *Session {
 	return &Session{w: sim.NewWithOptions(seed, o), seed: seed, sources: map[string][]string{}}
 }
@@ -152,7 +153,7 @@ func (x *execution) settle(err error) error {
 // safety bound (a restart storm retrying a start that always fails).
 func (x *execution) runInstant() {
 	if _, bounded := x.w().RunInstant(); bounded {
-		x.r.Note = sprintf("stopped at the safety bound of %d events at t=%v; the rest of this instant is still pending", sim.MaxRunEvents, x.w().Now())
+		x.r.Note = sprintf("stopped at the safety bound of %s at t=%v; the rest of this instant is still pending", safetyBound(x.w()), x.w().Now())
 	}
 }
 

@@ -15,7 +15,13 @@ import (
 // running anything.
 func stormWorld(t *testing.T) (*World, Pid) {
 	t.Helper()
-	w := New(1)
+	return stormWorldWith(t, Options{})
+}
+
+// stormWorldWith is stormWorld on a world configured by o.
+func stormWorldWith(t *testing.T, o Options) (*World, Pid) {
+	t.Helper()
+	w := NewWithOptions(1, o)
 	spec := tw("w")
 	spec.Init = okThen(InitResult{Kind: InitCrash, Reason: Atom("bad")})
 	s := startSup(t, w, "s", SupSpec{Flags: sflags(OneForOne, 1<<30, 1), Children: []ChildSpec{spec}})

@@ -44,7 +44,7 @@ func (w *World) stale(e *event) bool {
 // moves, the earliest event runs at once and the others due at the same
 // instant wait in the FIFO behind it, in seq order.
 func (w *World) next(limit Time) (event, bool) {
-	if w.stopRequested() {
+	if w.stopRequested() || w.TraceFull() {
 		return event{}, false
 	}
 	for {
@@ -127,31 +127,34 @@ func (w *World) NextAt() (Time, bool) {
 
 // RunInstant runs every event due at the current instant, including those
 // they cause, and returns how many ran. Signals take no virtual time, so a
-// whole cascade runs here. It stops after MaxRunEvents, so that no instant
-// can run forever (a restart storm retrying a failing start): bounded then
-// reports that events of this instant are still pending.
+// whole cascade runs here. It stops after MaxRunEvents (the world's
+// Options.MaxEvents), or when the trace is full, so that no instant can run
+// forever (a restart storm retrying a failing start): bounded then reports
+// that events of this instant are still pending.
 func (w *World) RunInstant() (n int, bounded bool) {
-	n = w.runUntil(w.now, MaxRunEvents)
-	return n, n == MaxRunEvents && !w.interrupted && w.q.now.len() > 0
+	n = w.runUntil(w.now, w.maxEvents)
+	return n, w.atBound(n) && !w.interrupted && w.q.now.len() > 0
 }
 
-// Step runs the next n events (at most MaxRunEvents), moving the clock
-// forward to them as needed, and returns how many ran (fewer when the queue
-// empties, or holds only events due after MaxTime).
-func (w *World) Step(n int) int { return w.runUntil(MaxTime, min(n, MaxRunEvents)) }
+// Step runs the next n events (at most MaxRunEvents, or the world's
+// Options.MaxEvents), moving the clock forward to them as needed, and
+// returns how many ran (fewer when the queue empties, holds only events due
+// after MaxTime, or the trace is full).
+func (w *World) Step(n int) int { return w.runUntil(MaxTime, min(n, w.maxEvents)) }
 
 // Advance runs every event due within d from now and leaves the clock at
 // now+d, or at MaxTime if that comes first. A negative d counts as zero: the
-// clock never goes back. When more than MaxRunEvents events are due it
-// stops after that many, bounded is true, and the clock stays at the last
-// event run; so it does when interrupted (see SetInterrupt).
+// clock never goes back. When more than MaxRunEvents events (the world's
+// Options.MaxEvents) are due, or the trace fills, it stops there, bounded
+// is true, and the clock stays at the last event run; so it does when
+// interrupted (see SetInterrupt).
 func (w *World) Advance(d Time) (n int, bounded bool) {
 	end := w.after(d)
-	n = w.runUntil(end, MaxRunEvents)
+	n = w.runUntil(end, w.maxEvents)
 	if w.interrupted {
 		return n, false
 	}
-	if n == MaxRunEvents {
+	if w.atBound(n) {
 		if next, ok := w.NextAt(); ok && next <= end {
 			return n, true
 		}
@@ -160,8 +163,8 @@ func (w *World) Advance(d Time) (n int, bounded bool) {
 	return n, false
 }
 
-// Safety bounds: Run, Advance and Step stop after MaxRunEvents events, and
-// Run after MaxRunSpan of virtual time, so a world that never quiets down
+// Safety bounds: Run, Advance and Step stop after MaxRunEvents events (or
+// fewer: Options.MaxEvents), and Run after MaxRunSpan of virtual time, so a world that never quiets down
 // (periodic timers, chaos) cannot hang its caller.
 const (
 	MaxRunEvents = 10_000_000
@@ -178,12 +181,12 @@ func (w *World) Run(d Time) (n int, bounded bool) {
 		span = d
 	}
 	end := w.after(span)
-	n = w.runUntil(end, MaxRunEvents)
+	n = w.runUntil(end, w.maxEvents)
 	if w.interrupted {
 		return n, false
 	}
 	_, more := w.NextAt()
-	if d > 0 && n < MaxRunEvents {
+	if d > 0 && !w.atBound(n) {
 		w.now = end
 		return n, false
 	}

@@ -24,7 +24,7 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 }
 
 // full reports whether the world has spawned its maximum of processes
-// (MaxProcesses; fewer when a test lowers maxProcs).
+// (MaxProcesses, or the world's Options.MaxProcesses).
 func (w *World) full() bool { return w.procs.len() >= w.maxProcs }
 
 // spawn creates the process for Spawn, and for supervisors starting their

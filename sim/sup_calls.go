@@ -89,11 +89,12 @@ func newChildDef(c ChildSpec) *childDef {
 }
 
 // runUntilTrue runs events until done holds, nothing is left to run, or a
-// safety bound (MaxRunEvents events, MaxRunSpan of virtual time) is hit: a
-// supervisor waiting forever on a hung child must not hang its caller.
+// safety bound (the world's MaxEvents events, MaxRunSpan of virtual time, a
+// full trace) is hit: a supervisor waiting forever on a hung child must not
+// hang its caller.
 func (w *World) runUntilTrue(done func() bool) bool {
 	limit := w.after(MaxRunSpan)
-	for n := 0; n < MaxRunEvents && !done(); n++ {
+	for n := 0; n < w.maxEvents && !done(); n++ {
 		e, ok := w.next(limit)
 		if !ok {
 			break

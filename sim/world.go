@@ -33,7 +33,9 @@ type World struct {
 	faults     Fault  // planted wrong rules, for oracle tests only
 	interleave uint64 // Options.Interleave: 0 is the fixed order
 	irng       rng    // chooses the interleaving when interleave > 1
-	maxProcs   int    // MaxProcesses, lowered by tests that reach it
+	maxProcs   int    // Options.MaxProcesses (tests also lower it directly)
+	maxEvents  int    // Options.MaxEvents
+	maxTrace   int    // Options.MaxTrace: 0 for no bound
 
 	interrupt   func() bool // see SetInterrupt
 	interrupted bool
@@ -47,16 +49,18 @@ func New(seed uint64) *World {
 		rng:       newRNG(seed),
 		shellAcks: map[Pid]startResult{},
 		maxProcs:  MaxProcesses,
+		maxEvents: MaxRunEvents,
 	}
 	w.terms = append(w.terms, fixedTerms[:]...)
 	return w
 }
 
 // Reset makes w an empty world seeded with seed, in place (so every holder
-// of w sees the fresh world), keeping only its Options: no processes, clock
-// 0, trace empty, pids and refs counting from the start again.
+// of w sees the fresh world), keeping its planted faults and its limits: no
+// processes, clock 0, trace empty, pids and refs counting from the start
+// again.
 func (w *World) Reset(seed uint64) {
-	*w = *NewWithOptions(seed, Options{Faults: w.faults})
+	*w = *NewWithOptions(seed, Options{Faults: w.faults, MaxProcesses: w.maxProcs, MaxEvents: w.maxEvents, MaxTrace: w.maxTrace})
 }
 
 // Now is the current virtual time.
