@@ -18,8 +18,16 @@ const checkSeed = 0
 // verb the exercise does not allow), a mark, the faults, then the
 // expectations. It is pure and deterministic.
 func Check(ex *Exercise, name string, src []byte) Verdict {
+	return CheckWith(ex, name, src, sim.Options{})
+}
+
+// CheckWith is Check on a world bounded by o's limits (see sim.Options;
+// only the limits are used): a server checks each learner's answer within
+// their own bounds. A check that hits a bound is judged on what ran, with
+// the bound's note among its notes.
+func CheckWith(ex *Exercise, name string, src []byte, o sim.Options) Verdict {
 	if ex.Predict() {
-		return checkPrediction(ex, name, src)
+		return checkPrediction(ex, name, src, o)
 	}
 	cmds, err := scenarios.Parse(name, src)
 	var list scenarios.ErrorList
@@ -29,7 +37,7 @@ func Check(ex *Exercise, name string, src []byte) Verdict {
 	if refused := refusals(ex, cmds); len(refused) > 0 {
 		return Verdict{Refused: refused}
 	}
-	r := newReplay(ex)
+	r := newReplay(ex, o)
 	v := Verdict{}
 	r.learner(cmds, &v)
 	r.faults()
@@ -97,8 +105,12 @@ type replay struct {
 	marked sim.Seq
 }
 
-func newReplay(ex *Exercise) *replay {
-	r := &replay{ex: ex, s: scenarios.NewSession(checkSeed)}
+// newReplay runs ex's setup on a fresh world under o's limits; only the
+// limits are taken from o, so a check always runs OTP's own rules in the
+// kernel's fixed order.
+func newReplay(ex *Exercise, o sim.Options) *replay {
+	limits := sim.Options{MaxProcesses: o.MaxProcesses, MaxEvents: o.MaxEvents, MaxTrace: o.MaxTrace}
+	r := &replay{ex: ex, s: scenarios.NewSessionWithOptions(checkSeed, limits)}
 	r.block(ex.Setup, "setup")
 	r.setupEnd = sim.Seq(r.s.World().TraceLen())
 	return r
@@ -107,7 +119,10 @@ func newReplay(ex *Exercise) *replay {
 // Start returns a fresh session in ex's starting state, the world every
 // check starts from: seed 0 and the setup run. The REPL's `lesson N` and
 // `lesson reset` hand it to the learner to explore.
-func Start(ex *Exercise) *scenarios.Session { return newReplay(ex).s }
+func Start(ex *Exercise) *scenarios.Session { return StartWith(ex, sim.Options{}) }
+
+// StartWith is Start on a world bounded by o's limits (see sim.Options).
+func StartWith(ex *Exercise, o sim.Options) *scenarios.Session { return newReplay(ex, o).s }
 
 // block runs the commands of one of the exercise's blocks. They parsed
 // when the lesson did, so errors here are not expected.

@@ -9,12 +9,12 @@ import (
 
 // checkPrediction checks a predict exercise: it runs the setup, fires the
 // faults, and sets the learner's prediction beside what happened.
-func checkPrediction(ex *Exercise, name string, src []byte) Verdict {
+func checkPrediction(ex *Exercise, name string, src []byte, o sim.Options) Verdict {
 	pr, errs := ParsePrediction(name, 1, string(src))
 	if len(errs) > 0 {
 		return Verdict{Errors: errs}
 	}
-	r := newReplay(ex)
+	r := newReplay(ex, o)
 	before := r.restartCounts()
 	r.faults()
 	if errs := r.unknownNames(pr, name, src); len(errs) > 0 {

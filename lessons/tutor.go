@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // Tutor is one learner working through a catalogue, as the REPL and the
@@ -24,6 +25,10 @@ type Tutor struct {
 	Exercise  *Exercise // the open exercise of Lesson
 	Progress  *Progress
 	Store     Store // where Progress is saved; the zero Store saves nothing
+	// Limits bound every world the tutor starts and checks (see
+	// sim.Options: only the limits are used); the zero value keeps the
+	// global bounds, as the REPL and the TUI do.
+	Limits sim.Options
 
 	// Verdict is the last check of the open exercise; nil since it opened.
 	Verdict *Verdict
@@ -103,13 +108,13 @@ func (t *Tutor) open(ex *Exercise) (*scenarios.Session, error) {
 	if t.Progress.SetCurrent(t.Lesson, ex) {
 		err = t.save()
 	}
-	return Start(ex), err
+	return StartWith(ex, t.Limits), err
 }
 
 // Check checks src, the learner's answer (positioned in the file name),
 // keeps the verdict, and records and saves a pass.
 func (t *Tutor) Check(name, src string) (Verdict, error) {
-	v := Check(t.Exercise, name, []byte(src))
+	v := CheckWith(t.Exercise, name, []byte(src), t.Limits)
 	t.Verdict = &v
 	if !v.Pass {
 		return v, nil
