@@ -166,7 +166,9 @@ func (m Model) execDone(d execDoneMsg) Model {
 		m.msg = append(m.msg, "› "+r.Cmd.Text)
 		m.msg = append(m.msg, m.helpLines(r)...)
 		if r.Note != "" {
-			m.msg = append(m.msg, r.Note)
+			// A note says the command stopped short (a safety bound, an
+			// interrupt): shown as an error is, so no hint hides it.
+			m.msg, m.msgErr = append(m.msg, r.Note), true
 		}
 		if r.Check != nil && !r.Check.Pass {
 			m.msg, m.msgErr = append(m.msg, "FAIL: expected "+r.Check.Want+", got "+r.Check.Got), true
