@@ -72,5 +72,5 @@ func benchLearner(b *testing.B, cat *lessons.Catalogue, n, k int) *learner {
 		b.Fatal(err)
 	}
 	rec.Lesson, rec.Exercise = n, k
-	return newLearner(room, rec, true)
+	return newLearner(room, rec, Config{NoColor: true}.withDefaults())
 }

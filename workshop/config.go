@@ -3,6 +3,8 @@ package workshop
 import (
 	"io"
 	"time"
+
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // Config configures a Server. The zero value of each field but Dir means
@@ -30,6 +32,23 @@ type Config struct {
 	// of exercise for this long while connected. Defaults 3 and 10 minutes.
 	StuckFails int
 	StuckAfter time.Duration
+	// MaxProcesses, MaxEvents and MaxTrace bound each learner's world
+	// (see sim.Options), far below the global bounds the REPL has, so
+	// that one learner's runaway scenario cannot take the room's memory:
+	// a spawn past MaxProcesses raises system_limit, a command stops after
+	// MaxEvents events, and once the trace holds MaxTrace entries nothing
+	// more runs until the learner resets or restarts the exercise; each
+	// says so with the safety-bound note. Defaults 50,000, 200,000 and
+	// 250,000: a restart storm run to the trace bound holds about 25 MiB
+	// (server and TUI together), while every bundled exercise needs a few
+	// hundred entries.
+	MaxProcesses int
+	MaxEvents    int
+	MaxTrace     int
+	// MaxHeapBytes refuses new sessions, with a message, while the
+	// server's heap (runtime/metrics) is over it; sessions already open
+	// go on. Default 1 GiB.
+	MaxHeapBytes uint64
 	// NoColor draws every session without colour.
 	NoColor bool
 	// Log receives the server's messages (starts, refusals, panics);
@@ -56,6 +75,12 @@ func (c Config) withDefaults() Config {
 	if c.StuckAfter <= 0 {
 		c.StuckAfter = 10 * time.Minute
 	}
+	c.MaxProcesses = orDefault(c.MaxProcesses, 50_000)
+	c.MaxEvents = orDefault(c.MaxEvents, 200_000)
+	c.MaxTrace = orDefault(c.MaxTrace, 250_000)
+	if c.MaxHeapBytes == 0 {
+		c.MaxHeapBytes = 1 << 30
+	}
 	if c.Log == nil {
 		c.Log = io.Discard
 	}
@@ -63,4 +88,17 @@ func (c Config) withDefaults() Config {
 		c.Now = time.Now
 	}
 	return c
+}
+
+// orDefault is n when it is positive, else def.
+func orDefault(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
+}
+
+// limits are the bounds of a learner's world.
+func (c Config) limits() sim.Options {
+	return sim.Options{MaxProcesses: c.MaxProcesses, MaxEvents: c.MaxEvents, MaxTrace: c.MaxTrace}
 }

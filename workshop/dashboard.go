@@ -166,8 +166,8 @@ func (d *dashboard) open() tea.Cmd {
 	if i < 0 {
 		return nil
 	}
-	s, cat := d.seats[i], d.room.cat
-	return func() tea.Msg { return detailMsg{id: s.ID, lines: describe(cat, s)} }
+	s, cat, limits := d.seats[i], d.room.cat, d.cfg.limits()
+	return func() tea.Msg { return detailMsg{id: s.ID, lines: describe(cat, s, limits)} }
 }
 
 // export writes the room's progress as CSV in the server's directory.

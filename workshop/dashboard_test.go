@@ -69,7 +69,7 @@ func TestDescribeShowsTheWorldAndLastFailedCheck(t *testing.T) {
 	ex := firstExercise(t)
 	answer := strings.Split(strings.TrimSpace(ex.Solution.Text), "\n")
 	lines := describe(cat, Seat{Record: Record{Name: "ada", Lesson: 1, Exercise: 1, Answer: answer,
-		LastFailed: "✗ Not yet\n"}})
+		LastFailed: "✗ Not yet\n"}}, Config{}.withDefaults().limits())
 	text := strings.Join(lines, "\n")
 	if !strings.Contains(text, "↔") || !strings.HasSuffix(text, "── last failed check:\n✗ Not yet") {
 		t.Errorf("detail:\n%s", text)

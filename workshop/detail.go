@@ -13,6 +13,7 @@ import (
 
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // maxDetailLines bounds the tree and the report the dashboard shows.
@@ -21,10 +22,10 @@ const maxDetailLines = 40
 // describe is what the dashboard shows of a learner, read-only: their
 // world (the exercise's start and the commands they ran, replayed on a
 // fresh session, so their own is never touched) as `tree` draws it, then
-// their last failed check.
-func describe(cat *lessons.Catalogue, s Seat) []string {
+// their last failed check. The replay runs under the learner's limits.
+func describe(cat *lessons.Catalogue, s Seat, limits sim.Options) []string {
 	out := []string{fmt.Sprintf("── %s · lesson %d exercise %d · %d commands run", s.Name, s.Lesson, s.Exercise, len(s.Answer))}
-	out = append(out, treeOf(cat, s.Record)...)
+	out = append(out, treeOf(cat, s.Record, limits)...)
 	if s.LastFailed != "" {
 		out = append(out, "── last failed check:")
 		out = append(out, strings.Split(strings.TrimRight(s.LastFailed, "\n"), "\n")...)
@@ -33,7 +34,7 @@ func describe(cat *lessons.Catalogue, s Seat) []string {
 }
 
 // treeOf replays rec's exercise and commands and draws the tree.
-func treeOf(cat *lessons.Catalogue, rec Record) []string {
+func treeOf(cat *lessons.Catalogue, rec Record, limits sim.Options) []string {
 	l, ok := cat.Lesson(rec.Lesson)
 	if !ok {
 		return nil
@@ -42,7 +43,7 @@ func treeOf(cat *lessons.Catalogue, rec Record) []string {
 	if !ok {
 		return nil
 	}
-	s := lessons.Start(ex)
+	s := lessons.StartWith(ex, limits)
 	cmds, err := scenarios.ParseLine(answerFile, 1, strings.Join(rec.Answer, "\n")+"\ntree")
 	if err != nil {
 		return []string{"(their commands do not parse: " + err.Error() + ")"}

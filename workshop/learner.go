@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
+	"github.com/crashcourse/crashcourse/sim"
 	"github.com/crashcourse/crashcourse/tui"
 )
 
@@ -25,6 +26,7 @@ type learner struct {
 	ex      *lessons.Exercise
 	app     tui.Model
 	noColor bool
+	limits  sim.Options // the bounds of the learner's world and checks
 	width   int
 	height  int
 
@@ -41,13 +43,14 @@ type learner struct {
 // lesson is driven by the keys on the lesson's line.
 const hostedLessons = "here the lesson's keys are on its line at the top: L lesson · C check · H hint · N next · P previous · R restart"
 
-// newLearner opens rec's exercise, replaying the commands they had run.
-func newLearner(room *Room, rec Record, noColor bool) *learner {
+// newLearner opens rec's exercise, replaying the commands they had run,
+// on a world under cfg's limits and drawn as cfg says.
+func newLearner(room *Room, rec Record, cfg Config) *learner {
 	in := textinput.New()
 	in.Prompt = "prediction (die: NAMES; restart: NAMES): "
 	in.CharLimit = tui.MaxTypedBytes
 	in.SetVirtualCursor(true)
-	m := &learner{room: room, rec: rec, noColor: noColor, predict: in, width: 80, height: 24, now: room.now}
+	m := &learner{room: room, rec: rec, noColor: cfg.NoColor, limits: cfg.limits(), predict: in, width: 80, height: 24, now: room.now}
 	m.open(rec.Answer)
 	return m
 }
@@ -59,7 +62,7 @@ func (m *learner) open(answer []string) {
 	k := min(max(m.rec.Exercise, 1), len(m.lesson.Exercises))
 	m.ex, _ = m.lesson.Exercise(k)
 	m.rec.Lesson, m.rec.Exercise = n, k
-	m.app = tui.New(lessons.Start(m.ex), tui.Options{Title: m.lesson.Title, NoColor: m.noColor, HostedLessons: hostedLessons})
+	m.app = tui.New(lessons.StartWith(m.ex, m.limits), tui.Options{Title: m.lesson.Title, NoColor: m.noColor, HostedLessons: hostedLessons})
 	cmds, err := scenarios.Parse("answer", []byte(strings.Join(answer, "\n")))
 	if err == nil {
 		m.app.Preload(cmds)

@@ -93,7 +93,7 @@ func (m *learner) predictKey(msg tea.KeyPressMsg) tea.Cmd {
 // judge checks src against the exercise, records the outcome in one
 // write and shows the verdict.
 func (m *learner) judge(src []byte) {
-	v := lessons.Check(m.ex, answerFile, src)
+	v := lessons.CheckWith(m.ex, answerFile, src, m.limits)
 	report := v.Report()
 	m.save(func(r *Record) {
 		ep := r.Progress.Lesson(m.lesson.ID).Exercise(m.ex.ID)

@@ -153,7 +153,8 @@ func (s *Server) shutdown(served chan error) error {
 	return errors.Join(err, s.store.Close())
 }
 
-// track adds a session, refusing it at the maximum or while closing.
+// track adds a session, refusing it at the maximum of sessions or of
+// heap, or while closing.
 func (s *Server) track(ss *session) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -162,6 +163,10 @@ func (s *Server) track(ss *session) error {
 		return errors.New("the server is shutting down")
 	case len(s.sessions) >= s.cfg.MaxSessions:
 		return fmt.Errorf("the room is full (%d sessions): ask the instructor, or try again in a moment", s.cfg.MaxSessions)
+	}
+	if err := heapRoom(s.cfg.MaxHeapBytes); err != nil {
+		fmt.Fprintf(s.cfg.Log, "crashcourse serve: refused a session: %v\n", err)
+		return err
 	}
 	s.sessions[ss] = struct{}{}
 	s.ended.Add(1)

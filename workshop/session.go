@@ -104,7 +104,7 @@ func (s *Server) appOf(sess ssh.Session, ss *session) (tea.Model, func(), error)
 		return nil, nil, fmt.Errorf("your progress cannot be read: %w", err)
 	}
 	ss.learner, ss.counted = id, ss.start
-	return newLearner(s.room, rec, s.cfg.NoColor), func() { s.leave(ss) }, nil
+	return newLearner(s.room, rec, s.cfg), func() { s.leave(ss) }, nil
 }
 
 // run runs the session's program until the learner quits or the server

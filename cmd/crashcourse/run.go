@@ -38,9 +38,13 @@ usage (crashcourse help repl describes the REPL, crashcourse help lesson the les
   crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
                                     (see crashcourse lesson --help: check, hint, watch, lint)
   crashcourse serve [--addr :2222] [--dir DIR] [--authorized-keys FILE] [--instructors FILE]
-                   [--idle 30m] [--max-sessions 100] [--report FILE|-]
+                   [--idle 30m] [--max-sessions 100] [--max-processes 50000]
+                   [--max-events 200000] [--max-trace 250000] [--max-heap-mb 1024]
+                   [--report FILE|-]
                                     serve the TUI and the lessons over SSH to a room
-                                    (--report: write the room's progress as CSV and exit)
+                                    (--max-*: each learner's world's limits, and the heap
+                                    past which new sessions are refused;
+                                    --report: write the room's progress as CSV and exit)
   crashcourse verify FILE.scn... [--runs N] [--scale N] [--max-real D] [--keep DIR] [-j N] [-q]
                                     check a scenario against the real Erlang/OTP runtime
   crashcourse export FILE.scn --erlang|--elixir|--dot|--mermaid [-o DIR [--force]] [--seed N]

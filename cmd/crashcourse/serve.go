@@ -13,7 +13,8 @@ import (
 )
 
 // serveCommand runs `crashcourse serve [--addr A] [--dir DIR]
-// [--authorized-keys FILE] [--instructors FILE] [--idle D] [--max-sessions N]`,
+// [--authorized-keys FILE] [--instructors FILE] [--idle D] [--max-sessions N]
+// [--max-processes N] [--max-events N] [--max-trace N] [--max-heap-mb N]`,
 // or, with --report FILE|-, writes the room's progress as CSV and exits.
 func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -25,6 +26,10 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Instructors, "instructors", "", "")
 	fs.DurationVar(&cfg.IdleTimeout, "idle", 30*time.Minute, "")
 	fs.IntVar(&cfg.MaxSessions, "max-sessions", 100, "")
+	fs.IntVar(&cfg.MaxProcesses, "max-processes", 50_000, "")
+	fs.IntVar(&cfg.MaxEvents, "max-events", 200_000, "")
+	fs.IntVar(&cfg.MaxTrace, "max-trace", 250_000, "")
+	maxHeap := fs.Uint64("max-heap-mb", 1024, "")
 	report := fs.String("report", "", "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if err == nil {
@@ -36,6 +41,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	if *report != "" {
 		return serveReport(cfg.Dir, *report, stdout, stderr)
 	}
+	cfg.MaxHeapBytes = *maxHeap << 20
 	_, cfg.NoColor = os.LookupEnv("NO_COLOR")
 	cfg.Log = stderr
 	srv, err := workshop.New(cfg)
