@@ -16,5 +16,7 @@
 // Everything is bounded, so no input can take unbounded memory or time: a
 // run stops after MaxRunEvents events (a supervisor retrying a failed
 // restart forever does so one event per retry), a world spawns at most
-// MaxProcesses processes, and the clock never passes MaxTime.
+// MaxProcesses processes, and the clock never passes MaxTime. A world made
+// with NewWithOptions may be bounded lower (Options.MaxProcesses,
+// MaxEvents, MaxTrace), as a server hosting many worlds bounds each one.
 package sim

@@ -10,9 +10,10 @@ type Options struct {
 	// instant (see interleave.go); 0 keeps the kernel's fixed order. verify
 	// uses it to recognise OTP taking one of those orders.
 	Interleave uint64
-	// MaxProcesses is this world's process limit, as OTP's +P is a node's:
-	// a spawn or a child start past it raises system_limit. 0, or anything
-	// above MaxProcesses, means MaxProcesses.
+	// MaxProcesses is how many processes this world may ever spawn (see
+	// MaxProcesses): a spawn or a child start past it raises system_limit,
+	// as past OTP's +P. 0, or anything above MaxProcesses, means
+	// MaxProcesses.
 	MaxProcesses int
 	// MaxEvents bounds how many events one Run, Advance, Step or RunInstant
 	// (and one synchronous supervisor call) runs before it stops at a safety

@@ -3,7 +3,8 @@ package sim
 import "maps"
 
 // MaxProcesses bounds how many processes one world may ever spawn; a spawn
-// beyond it raises system_limit, as the BEAM does past its process limit.
+// beyond it raises system_limit, as the BEAM does past its process limit. A
+// world may be bounded lower (Options.MaxProcesses).
 const MaxProcesses = 10_000_000
 
 // spawnLimitError is what starting a child returns past the process limit:

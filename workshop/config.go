@@ -38,9 +38,10 @@ type Config struct {
 	// a spawn past MaxProcesses raises system_limit, a command stops after
 	// MaxEvents events, and once the trace holds MaxTrace entries nothing
 	// more runs until the learner resets or restarts the exercise; each
-	// says so with the safety-bound note. Defaults 50,000, 200,000 and
-	// 250,000: a restart storm run to the trace bound holds about 25 MiB
-	// (server and TUI together), while every bundled exercise needs a few
+	// says so with the safety-bound note. Defaults 10,000, 200,000 and
+	// 250,000: a restart storm run to both bounds holds about 30 MiB of
+	// heap (world, TUI and snapshots; 60 MiB with 50,000 processes),
+	// while every bundled exercise needs a few dozen processes and a few
 	// hundred entries.
 	MaxProcesses int
 	MaxEvents    int
@@ -75,7 +76,7 @@ func (c Config) withDefaults() Config {
 	if c.StuckAfter <= 0 {
 		c.StuckAfter = 10 * time.Minute
 	}
-	c.MaxProcesses = orDefault(c.MaxProcesses, 50_000)
+	c.MaxProcesses = orDefault(c.MaxProcesses, 10_000)
 	c.MaxEvents = orDefault(c.MaxEvents, 200_000)
 	c.MaxTrace = orDefault(c.MaxTrace, 250_000)
 	if c.MaxHeapBytes == 0 {

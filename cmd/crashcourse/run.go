@@ -38,7 +38,7 @@ usage (crashcourse help repl describes the REPL, crashcourse help lesson the les
   crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
                                     (see crashcourse lesson --help: check, hint, watch, lint)
   crashcourse serve [--addr :2222] [--dir DIR] [--authorized-keys FILE] [--instructors FILE]
-                   [--idle 30m] [--max-sessions 100] [--max-processes 50000]
+                   [--idle 30m] [--max-sessions 100] [--max-processes 10000]
                    [--max-events 200000] [--max-trace 250000] [--max-heap-mb 1024]
                    [--report FILE|-]
                                     serve the TUI and the lessons over SSH to a room

@@ -26,7 +26,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Instructors, "instructors", "", "")
 	fs.DurationVar(&cfg.IdleTimeout, "idle", 30*time.Minute, "")
 	fs.IntVar(&cfg.MaxSessions, "max-sessions", 100, "")
-	fs.IntVar(&cfg.MaxProcesses, "max-processes", 50_000, "")
+	fs.IntVar(&cfg.MaxProcesses, "max-processes", 10_000, "")
 	fs.IntVar(&cfg.MaxEvents, "max-events", 200_000, "")
 	fs.IntVar(&cfg.MaxTrace, "max-trace", 250_000, "")
 	maxHeap := fs.Uint64("max-heap-mb", 1024, "")
