@@ -10,7 +10,17 @@ import (
 
 // listScenarios prints every built-in scenario with its one-line
 // description, in a suggested learning order, wrapped to the terminal.
-func listScenarios(stdout io.Writer) int {
+func listScenarios(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 1 && args[0] == "-q":
+		for _, s := range scenarios.Catalogue() {
+			fmt.Fprintln(stdout, "builtin:"+s.Name)
+		}
+		return exitOK
+	case len(args) > 0:
+		fmt.Fprintf(stderr, "crashcourse scenarios: unexpected %q (-q lists only the names, for scripts)\n", args[0])
+		return exitUsage
+	}
 	width := textWidth(0, stdout)
 	fmt.Fprintln(stdout, "Built-in scenarios, in a suggested learning order.")
 	fmt.Fprintln(stdout, "Watch one, told event by event:  crashcourse run -v builtin:NAME")

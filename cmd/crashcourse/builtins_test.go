@@ -31,6 +31,21 @@ func TestScenariosListsEveryBuiltinWithItsDescriptionInLearningOrder(t *testing.
 	}
 }
 
+// `crashcourse scenarios -q` lists only the names, one a line, in the same
+// order, for scripts: every name runs.
+func TestScenariosQuietListsOnlyTheNames(t *testing.T) {
+	code, out, errs := call("scenarios", "-q")
+	require.Equal(t, exitOK, code, errs)
+	var want []string
+	for _, s := range scenarios.Catalogue() {
+		want = append(want, "builtin:"+s.Name)
+	}
+	require.Equal(t, strings.Join(want, "\n")+"\n", out)
+	code, _, errs = call("scenarios", "-x")
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, errs, "-q")
+}
+
 // `crashcourse show builtin:NAME` prints the scenario's source.
 func TestShowPrintsABuiltinsSource(t *testing.T) {
 	s, _ := scenarios.BuiltinNamed("links")

@@ -33,7 +33,8 @@ usage (crashcourse help repl describes the REPL, crashcourse help lesson the les
   crashcourse repl [--seed N] [-q] [--lesson-file FILE.md]
                                     an interactive shell (piped: runs stdin as run -v does; -q as run);
                                     its lesson commands teach FILE.md instead of the bundled lessons
-  crashcourse scenarios             list the built-in scenarios (run one with builtin:NAME)
+  crashcourse scenarios [-q]        list the built-in scenarios (run one with builtin:NAME;
+                                    -q: only their names, one a line, for scripts)
   crashcourse show builtin:NAME     print a built-in scenario's source
   crashcourse lesson [N]            the lessons and your progress, or lesson N and its exercise
                                     (see crashcourse lesson --help: check, hint, watch, lint)
@@ -102,7 +103,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "serve":
 		return serveCommand(args[1:], stdout, stderr)
 	case "scenarios":
-		return listScenarios(stdout)
+		return listScenarios(args[1:], stdout, stderr)
 	case "show":
 		return show(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
