@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,7 @@ type graph struct {
 }
 
 func (g *graph) printf(format string, args ...any) {
-	g.b.WriteString(sprintf(format, args...))
+	fmt.Fprintf(&g.b, format, args...)
 }
 
 // node draws one process (p is 0 when none runs) and returns its id, ""

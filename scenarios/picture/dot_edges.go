@@ -1,6 +1,10 @@
 package picture
 
-import "github.com/crashcourse/crashcourse/sim"
+import (
+	"fmt"
+
+	"github.com/crashcourse/crashcourse/sim"
+)
 
 // loose draws the processes outside the declared trees: those no
 // supervisor started (the latest incarnation of each name), and any live
@@ -24,7 +28,7 @@ func (g *graph) loose() {
 		g.node(p, w.IsSupervisor(p), append(lines, g.state(p)))
 	}
 	if g.cut > 0 {
-		g.printf("    more [shape=note, label=%s];\n", dotQuote(sprintf("… %d more processes not drawn", g.cut)))
+		g.printf("    more [shape=note, label=%s];\n", dotQuote(fmt.Sprintf("… %d more processes not drawn", g.cut)))
 	}
 	if opened {
 		g.printf("  }\n")

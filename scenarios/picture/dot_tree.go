@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/crashcourse/crashcourse/scenarios"
@@ -11,7 +12,7 @@ import (
 // a top-level one); view is what its supervisor says of it, nil for a
 // top-level one or when that supervisor is not running.
 func (g *graph) declaredSup(s *scenarios.SupSpec, parent string, p sim.Pid, view *sim.ChildView) {
-	lines := []string{s.Name, or(s.Strategy, "one_for_one"), sprintf("intensity %d per %ds", s.Intensity, s.Period)}
+	lines := []string{s.Name, or(s.Strategy, "one_for_one"), fmt.Sprintf("intensity %d per %ds", s.Intensity, s.Period)}
 	if parent != "" {
 		lines = append(lines, childOpts(s.Child)...)
 	}
@@ -19,7 +20,7 @@ func (g *graph) declaredSup(s *scenarios.SupSpec, parent string, p sim.Pid, view
 		lines = append(lines, "auto_shutdown "+s.AutoShutdown)
 	}
 	if s.Backoff != nil {
-		lines = append(lines, sprintf("backoff %v..%v", s.Backoff.Min, s.Backoff.Max))
+		lines = append(lines, fmt.Sprintf("backoff %v..%v", s.Backoff.Min, s.Backoff.Max))
 	}
 	id := g.node(p, true, append(lines, g.childState(p, view)))
 	g.edge(parent, id)
@@ -62,10 +63,10 @@ func (g *graph) declaredWorker(w *scenarios.WorkerSpec, id, parent string, p sim
 	lines := append([]string{id}, childOpts(w.Opts)...)
 	lines = append(lines, workerTraits(w.Register, w.TrapExit)...)
 	if h := w.Health; h != nil {
-		lines = append(lines, sprintf("health %v/%v/%d", h.Interval, h.Timeout, h.Threshold))
+		lines = append(lines, fmt.Sprintf("health %v/%v/%d", h.Interval, h.Timeout, h.Threshold))
 	}
 	if w.Backoff != nil {
-		lines = append(lines, sprintf("backoff %v..%v", w.Backoff.Min, w.Backoff.Max))
+		lines = append(lines, fmt.Sprintf("backoff %v..%v", w.Backoff.Min, w.Backoff.Max))
 	}
 	g.edge(parent, g.node(p, false, append(lines, g.childState(p, view))))
 }
@@ -98,7 +99,7 @@ func (g *graph) liveChild(cv sim.ChildView, parent string) {
 	}
 	v, _ := g.w.Supervisor(cv.Pid)
 	f := v.Flags
-	id := g.node(cv.Pid, true, []string{cv.ID, f.Strategy.String(), sprintf("intensity %d per %ds", f.Intensity, f.Period),
+	id := g.node(cv.Pid, true, []string{cv.ID, f.Strategy.String(), fmt.Sprintf("intensity %d per %ds", f.Intensity, f.Period),
 		cv.Restart.String(), g.childState(cv.Pid, &cv)})
 	g.edge(parent, id)
 	for _, c := range v.Children {
@@ -127,7 +128,7 @@ func (g *graph) childState(p sim.Pid, view *sim.ChildView) string {
 		s = "restarting"
 	}
 	if view != nil && view.Restarts > 0 {
-		s += sprintf(", restarted %d×", view.Restarts)
+		s += fmt.Sprintf(", restarted %d×", view.Restarts)
 	}
 	return s
 }

@@ -1,14 +1,11 @@
 package picture
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
 )
-
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // dotEscaper escapes text inside a DOT quoted string: the backslash (which
 // would start an escape such as \N or \l), the quote (which would end the

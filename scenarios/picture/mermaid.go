@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
@@ -37,7 +38,7 @@ func Mermaid(file string, src []byte, seed uint64) (string, error) {
 		b.WriteString("    " + s + "\n")
 	}
 	if d.cut > 0 {
-		b.WriteString("    Note over P1: " + mermaidText(sprintf("cut: %d more arrows and notes (crashcourse run -v shows them all)", d.cut)) + "\n")
+		b.WriteString("    Note over P1: " + mermaidText(fmt.Sprintf("cut: %d more arrows and notes (crashcourse run -v shows them all)", d.cut)) + "\n")
 	}
 	return b.String(), nil
 }
