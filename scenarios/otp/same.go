@@ -15,10 +15,8 @@ import (
 // note names what OTP leaves open there (the pairs of an exit_order whose
 // order is not causal), whatever the verdict.
 func (c *comparison) sameObservation(e *scenarios.ExpectCmd, so, oo *observation) (same bool, note string) {
-	if so.err != "" || oo.err != "" {
-		if so.err != oo.err {
-			return false, ""
-		}
+	if so.err != oo.err {
+		return false, ""
 	}
 	switch e.Kind {
 	case "alive", "dead":
