@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
 )
 
@@ -152,18 +153,17 @@ func (h *history) close() {
 	}
 }
 
-// defaultHistoryFile is $XDG_STATE_HOME/crashcourse/history, by default
-// ~/.local/state/crashcourse/history; "" when there is no home.
+// defaultHistoryFile is the file history in the state directory that
+// holds the lessons' progress (lessons.DefaultStore):
+// $XDG_STATE_HOME/crashcourse/history, or
+// ~/.local/state/crashcourse/history when XDG_STATE_HOME is unset or not
+// absolute; "" when there is no home.
 func defaultHistoryFile() string {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil || home == "" {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
+	store, err := lessons.DefaultStore()
+	if err != nil {
+		return ""
 	}
-	return filepath.Join(dir, "crashcourse", "history")
+	return filepath.Join(filepath.Dir(store.Path), "history")
 }
 
 func plural(n int, one, many string) string {

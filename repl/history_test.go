@@ -103,7 +103,8 @@ func TestHistoryWrittenPrivately(t *testing.T) {
 }
 
 // TestHistoryDefaultFile: the history lives in the state directory, which
-// the tests point at a temporary one.
+// the tests point at a temporary one; a relative XDG_STATE_HOME is
+// ignored, as for the lessons' progress.
 func TestHistoryDefaultFile(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
@@ -111,6 +112,8 @@ func TestHistoryDefaultFile(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", "")
 	t.Setenv("HOME", home)
+	require.Equal(t, filepath.Join(home, ".local", "state", "crashcourse", "history"), defaultHistoryFile())
+	t.Setenv("XDG_STATE_HOME", "relative/state") // the XDG spec: ignored
 	require.Equal(t, filepath.Join(home, ".local", "state", "crashcourse", "history"), defaultHistoryFile())
 }
 
