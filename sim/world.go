@@ -56,11 +56,11 @@ func New(seed uint64) *World {
 }
 
 // Reset makes w an empty world seeded with seed, in place (so every holder
-// of w sees the fresh world), keeping its planted faults and its limits: no
-// processes, clock 0, trace empty, pids and refs counting from the start
-// again.
+// of w sees the fresh world), keeping its options (planted faults,
+// interleaving, limits): no processes, clock 0, trace empty, pids and refs
+// counting from the start again.
 func (w *World) Reset(seed uint64) {
-	*w = *NewWithOptions(seed, Options{Faults: w.faults, MaxProcesses: w.maxProcs, MaxEvents: w.maxEvents, MaxTrace: w.maxTrace})
+	*w = *NewWithOptions(seed, Options{Faults: w.faults, Interleave: w.interleave, MaxProcesses: w.maxProcs, MaxEvents: w.maxEvents, MaxTrace: w.maxTrace})
 }
 
 // Now is the current virtual time.
