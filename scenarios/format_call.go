@@ -53,11 +53,10 @@ func jsonCall(e sim.Entry, term string, j *jsonEntry) {
 	switch e.Kind {
 	case sim.KindGenCall, sim.KindCallTimeout:
 		j.To, j.Msg = peer(e), term
-	case sim.KindServe, sim.KindReply:
+	case sim.KindServe:
+		j.From, j.To, j.Msg = e.Other.String(), e.Pid.String(), term
+	case sim.KindReply:
 		j.From, j.To, j.Msg = e.Pid.String(), e.Other.String(), term
-		if e.Kind == sim.KindServe {
-			j.From, j.To = e.Other.String(), e.Pid.String()
-		}
 	case sim.KindCallReturn:
 		j.From, j.To, j.Msg = e.Other.String(), e.Pid.String(), term
 		if e.Has(sim.FlagDropped) {
