@@ -1,5 +1,7 @@
 package sim
 
+import "slices"
+
 // stopOne is the step that stops one child as shutdown/1 does.
 func stopOne(c *child, after afterStop, call int32) step {
 	return step{kind: doStop, keys: []int32{c.key}, after: after, call: call}
@@ -124,12 +126,10 @@ func (w *World) supStop(s *supervisor, reason TermID) {
 // stopOrder is the order a supervisor terminates its children in: reverse
 // start order (fact E21).
 func (w *World) stopOrder(children []*child) []*child {
-	out := make([]*child, 0, len(children))
-	for i := len(children) - 1; i >= 0; i-- {
-		out = append(out, children[i])
-	}
 	if w.faulty(FaultStopInStartOrder) {
 		return children
 	}
+	out := slices.Clone(children)
+	slices.Reverse(out)
 	return out
 }
