@@ -1,5 +1,7 @@
 package sim
 
+import "slices"
+
 // Story is the whole of why a process ended: its causal chain (see Why)
 // and, for each supervisor on that chain that gave up because it reached
 // its maximum restart intensity, the restarts that counted toward it. The
@@ -58,9 +60,7 @@ func (w *World) gaveUpStory(s *supervisor) GaveUp {
 			g.Counted = append(g.Counted, q)
 		}
 	}
-	for i, j := 0, len(g.Counted)-1; i < j; i, j = i+1, j-1 {
-		g.Counted[i], g.Counted[j] = g.Counted[j], g.Counted[i]
-	}
+	slices.Reverse(g.Counted)
 	return g
 }
 
