@@ -1,6 +1,9 @@
 package sim
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Compare orders two terms as Erlang's standard term order does:
 // number < atom < reference < pid < tuple < map < list < binary (funs and
@@ -49,7 +52,7 @@ func rank(t Term) int {
 
 func compare(a, b Term, exact bool) int {
 	if ra, rb := rank(a), rank(b); ra != rb {
-		return sign(ra - rb)
+		return cmp.Compare(ra, rb)
 	}
 	switch x := a.(type) {
 	case Int, Float:
@@ -57,15 +60,15 @@ func compare(a, b Term, exact bool) int {
 	case Atom:
 		return strings.Compare(string(x), string(b.(Atom)))
 	case Ref:
-		return sign(int(x) - int(b.(Ref)))
+		return cmp.Compare(x, b.(Ref))
 	case Pid:
-		return sign(int(x) - int(b.(Pid)))
+		return cmp.Compare(x, b.(Pid))
 	case Binary:
 		return strings.Compare(string(x), string(b.(Binary)))
 	case Tuple:
 		y := b.(Tuple)
 		if len(x) != len(y) {
-			return sign(len(x) - len(y))
+			return cmp.Compare(len(x), len(y))
 		}
 		return compareSeq(x, y, exact)
 	case Map:
@@ -84,7 +87,7 @@ func compareNumbers(a, b Term, exact bool) int {
 	case exact && aFloat != bFloat:
 		return -1
 	case !aFloat && !bFloat:
-		return compareInts(int64(a.(Int)), int64(b.(Int)))
+		return cmp.Compare(a.(Int), b.(Int))
 	case fa < fb:
 		return -1
 	case fa > fb:
@@ -100,19 +103,9 @@ func toFloat(t Term) (float64, bool) {
 	return float64(t.(Int)), false
 }
 
-func compareInts(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 func compareMaps(x, y Map, exact bool) int {
 	if len(x) != len(y) {
-		return sign(len(x) - len(y))
+		return cmp.Compare(len(x), len(y))
 	}
 	for i := range x {
 		if c := compare(x[i].Key, y[i].Key, true); c != 0 {
@@ -132,7 +125,7 @@ func compareLists(a, b Term, exact bool) int {
 	_, sa := a.(Stack)
 	_, sb := b.(Stack)
 	if sa || sb {
-		return compareInts(boolInt(sa), boolInt(sb))
+		return cmp.Compare(boolInt(sa), boolInt(sb))
 	}
 	return compareSeq(listElems(a), listElems(b), exact)
 }
@@ -143,7 +136,7 @@ func compareSeq(x, y []Term, exact bool) int {
 			return c
 		}
 	}
-	return sign(len(x) - len(y))
+	return cmp.Compare(len(x), len(y))
 }
 
 // listElems is the elements of a list; a string is its characters.
@@ -158,18 +151,8 @@ func listElems(t Term) []Term {
 	return t.(List)
 }
 
-func boolInt(b bool) int64 {
+func boolInt(b bool) int {
 	if b {
-		return 1
-	}
-	return 0
-}
-
-func sign(n int) int {
-	switch {
-	case n < 0:
-		return -1
-	case n > 0:
 		return 1
 	}
 	return 0
