@@ -1,15 +1,12 @@
 package tui
 
 import (
-	"strings"
-
 	"strconv"
+	"strings"
 
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
 )
-
-var itoa = strconv.Itoa
 
 // lessonVerbs are the TUI's own commands for lessons; every other line is
 // the language's.
@@ -89,10 +86,10 @@ func (m Model) lessonCmd(arg string) Model {
 func (m Model) openExercise(s *scenarios.Session, err error) Model {
 	t := m.lesson
 	m.tl = newTimeline(s)
-	m.title = "lesson " + itoa(t.N) + " · " + t.Exercise.ID
+	m.title = "lesson " + strconv.Itoa(t.N) + " · " + t.Exercise.ID
 	m.showLesson, m.why, m.whyPid = true, nil, nil
 	m.refresh()
-	m = m.say("lesson "+itoa(t.N)+", "+t.Exercise.Title+": "+t.Exercise.Goal, false)
+	m = m.say("lesson "+strconv.Itoa(t.N)+", "+t.Exercise.Title+": "+t.Exercise.Goal, false)
 	return m.warn(err)
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/crashcourse/crashcourse/lessons"
@@ -15,8 +16,8 @@ func (m Model) lessonLines(w, h int) []string {
 	t := m.lesson
 	ex := t.Exercise
 	lines := []string{
-		m.st.Bold.Render("lesson " + itoa(t.N) + ": " + t.Lesson.Title),
-		m.st.Title.Render("exercise " + itoa(t.Lesson.Number(ex)) + " of " + itoa(len(t.Lesson.Exercises)) + ": " + ex.Title),
+		m.st.Bold.Render("lesson " + strconv.Itoa(t.N) + ": " + t.Lesson.Title),
+		m.st.Title.Render("exercise " + strconv.Itoa(t.Lesson.Number(ex)) + " of " + strconv.Itoa(len(t.Lesson.Exercises)) + ": " + ex.Title),
 	}
 	lines = append(lines, wrap("goal: "+ex.Goal, w)...)
 	if ex.Predict() {
@@ -47,7 +48,7 @@ func (m Model) verdictLines(v lessons.Verdict, w int) []string {
 		lines = append(lines, wrap(e.Error(), w)...)
 	}
 	for _, r := range v.Refused {
-		lines = append(lines, wrap("your line "+itoa(r.Line)+": "+r.Verb+" is not allowed here: `"+r.Text+"`", w)...)
+		lines = append(lines, wrap("your line "+strconv.Itoa(r.Line)+": "+r.Verb+" is not allowed here: `"+r.Text+"`", w)...)
 	}
 	for _, c := range v.CommandErrors {
 		lines = append(lines, wrap(c, w)...)
