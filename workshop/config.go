@@ -64,18 +64,10 @@ func (c Config) withDefaults() Config {
 	if c.Addr == "" {
 		c.Addr = ":2222"
 	}
-	if c.IdleTimeout <= 0 {
-		c.IdleTimeout = 30 * time.Minute
-	}
-	if c.MaxSessions <= 0 {
-		c.MaxSessions = 100
-	}
-	if c.StuckFails <= 0 {
-		c.StuckFails = 3
-	}
-	if c.StuckAfter <= 0 {
-		c.StuckAfter = 10 * time.Minute
-	}
+	c.IdleTimeout = orDefault(c.IdleTimeout, 30*time.Minute)
+	c.MaxSessions = orDefault(c.MaxSessions, 100)
+	c.StuckFails = orDefault(c.StuckFails, 3)
+	c.StuckAfter = orDefault(c.StuckAfter, 10*time.Minute)
 	c.MaxProcesses = orDefault(c.MaxProcesses, 10_000)
 	c.MaxEvents = orDefault(c.MaxEvents, 200_000)
 	c.MaxTrace = orDefault(c.MaxTrace, 250_000)
@@ -92,7 +84,7 @@ func (c Config) withDefaults() Config {
 }
 
 // orDefault is n when it is positive, else def.
-func orDefault(n, def int) int {
+func orDefault[T int | time.Duration](n, def T) T {
 	if n <= 0 {
 		return def
 	}
