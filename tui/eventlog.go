@@ -2,7 +2,6 @@ package tui
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/crashcourse/crashcourse/scenarios"
@@ -60,15 +59,6 @@ func (m Model) logBody(w, n int) []string {
 	}
 	slices.Reverse(out)
 	return out
-}
-
-// stepFrom is the first entry of the command that made entry s.
-func (t *timeline) stepFrom(s sim.Seq) sim.Seq {
-	i := sort.Search(len(t.steps), func(i int) bool { return t.steps[i].to >= s })
-	if i < len(t.steps) && t.steps[i].from <= s {
-		return t.steps[i].from
-	}
-	return s
 }
 
 // explain highlights the why chain of the selected dead process: its

@@ -212,6 +212,14 @@ func (t *timeline) holder(k sim.Seq) int {
 	return sort.Search(len(t.steps), func(i int) bool { return t.steps[i].to >= k })
 }
 
+// stepFrom is the first entry of the command that made entry s.
+func (t *timeline) stepFrom(s sim.Seq) sim.Seq {
+	if i := t.holder(s); i < len(t.steps) && t.steps[i].from <= s {
+		return t.steps[i].from
+	}
+	return s
+}
+
 // runEvents runs w's queued events one at a time until its trace is k
 // long, and reports whether every entry they made is the head's.
 func (t *timeline) runEvents(w *sim.World, k sim.Seq) bool {
