@@ -152,9 +152,14 @@ func (d *dashboard) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// selected is the index of the selected learner's row, -1 if none.
+func (d *dashboard) selected() int {
+	return slices.IndexFunc(d.seats, func(s Seat) bool { return s.ID == d.sel })
+}
+
 // selectBy moves the selection by delta rows.
 func (d *dashboard) selectBy(delta int) {
-	i := slices.IndexFunc(d.seats, func(s Seat) bool { return s.ID == d.sel })
+	i := d.selected()
 	if i = i + delta; i >= 0 && i < len(d.seats) {
 		d.sel, d.detail = d.seats[i].ID, nil
 	}
@@ -162,7 +167,7 @@ func (d *dashboard) selectBy(delta int) {
 
 // open computes the selected learner's world off the event loop.
 func (d *dashboard) open() tea.Cmd {
-	i := slices.IndexFunc(d.seats, func(s Seat) bool { return s.ID == d.sel })
+	i := d.selected()
 	if i < 0 {
 		return nil
 	}
@@ -248,7 +253,7 @@ func (d *dashboard) visible() []Seat {
 	if d.detail != nil {
 		room = max(d.height-6-len(d.detail.lines), 3)
 	}
-	i := max(slices.IndexFunc(d.seats, func(s Seat) bool { return s.ID == d.sel }), 0)
+	i := max(d.selected(), 0)
 	from := max(0, min(i-room/2, len(d.seats)-room))
 	return d.seats[from:min(from+room, len(d.seats))]
 }
