@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -141,4 +143,23 @@ func TestLessonListShowsProgress(t *testing.T) {
 	m = typeLine(m, "lesson")
 	assert.Contains(t, strings.Join(m.msg, "\n"), "▸  1. "+m.lesson.Lesson.Title+"  (0 of")
 	assert.Contains(t, strings.Join(m.msg, "\n"), "passed, 1 hint)")
+}
+
+func TestLessonHintIsWrappedBeforeItIsStyled(t *testing.T) {
+	m := lessonModel(t, "1")
+	m.plain = false // colours: the hint is drawn in the Note colour
+	m.restyle()
+	m = typeLine(m, "hint")
+	const w = 24
+	want := wrap(m.lesson.Hint, w)
+	require.Greater(t, len(want), 2, "the hint must take several lines at this width")
+	lines := m.lessonLines(w, 100)
+	first := slices.IndexFunc(lines, func(l string) bool { return ansi.Strip(l) == want[0] })
+	require.GreaterOrEqual(t, first, 0, "the hint's first line, wrapped as plain text, is in the pane")
+	for i, plain := range want {
+		l := lines[first+i]
+		assert.Equal(t, plain, ansi.Strip(l), "hint line %d", i+1)
+		assert.LessOrEqual(t, ansi.StringWidth(l), w, "hint line %d fits the pane", i+1)
+		assert.True(t, strings.HasPrefix(l, "\x1b["), "hint line %d carries its own style, so the next row starts unstyled: %q", i+1, l)
+	}
 }

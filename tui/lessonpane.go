@@ -26,7 +26,9 @@ func (m Model) lessonLines(w, h int) []string {
 		lines = append(lines, wrap("verbs you may use: "+strings.Join(ex.Allowed, " "), w)...)
 	}
 	if t.Hint != "" {
-		lines = append(lines, wrap(m.st.Note.Render(t.Hint), w)...)
+		for _, l := range wrap(t.Hint, w) {
+			lines = append(lines, m.st.Note.Render(l))
+		}
 	}
 	if v := t.Verdict; v != nil {
 		lines = append(lines, "")
