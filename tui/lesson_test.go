@@ -163,3 +163,12 @@ func TestLessonHintIsWrappedBeforeItIsStyled(t *testing.T) {
 		assert.True(t, strings.HasPrefix(l, "\x1b["), "hint line %d carries its own style, so the next row starts unstyled: %q", i+1, l)
 	}
 }
+
+func TestLessonPaneShowsTheCheckNotes(t *testing.T) {
+	m := lessonModel(t, "1")
+	note := "stopped at the safety bound of 10 events"
+	for _, v := range []lessons.Verdict{{Pass: true, Said: "ok", Notes: []string{note}}, {Notes: []string{note}}} {
+		got := ansi.Strip(strings.Join(m.verdictLines(v, 200), "\n"))
+		assert.Contains(t, got, "note: "+note, "pass=%v", v.Pass)
+	}
+}

@@ -39,8 +39,18 @@ func (m Model) lessonLines(w, h int) []string {
 	return lines[:min(len(lines), h)]
 }
 
-// verdictLines show a check's verdict.
+// verdictLines show a check's verdict, then its notes on the run (a
+// safety bound was hit), as Verdict.Report does.
 func (m Model) verdictLines(v lessons.Verdict, w int) []string {
+	lines := m.outcomeLines(v, w)
+	for _, n := range v.Notes {
+		lines = append(lines, wrap("note: "+n, w)...)
+	}
+	return lines
+}
+
+// outcomeLines show what passed, or each failure with its causes.
+func (m Model) outcomeLines(v lessons.Verdict, w int) []string {
 	if v.Pass {
 		return append([]string{m.st.Running.Render("✓ passed")}, wrap(v.Said, w)...)
 	}
