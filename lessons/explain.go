@@ -146,7 +146,11 @@ func (r *replay) diedOfSignal(s, sig sim.Seq) string {
 	e, g := w.Entry(s), w.Entry(sig)
 	from := quote(scenarios.At(w, sig).Label(g.Other))
 	if g.Has(sim.FlagViaLink) {
-		return r.died(s) + " because it is linked to " + from + r.lineOf(r.linkEntry(e.Pid, g.Other, sig), "the link was made by ")
+		link := r.linkEntry(e.Pid, g.Other, sig)
+		if link != 0 { // the name as the link made it, not as a restart has left it
+			from = quote(scenarios.At(w, link).Label(g.Other))
+		}
+		return r.died(s) + " because it is linked to " + from + r.lineOf(link, "the link was made by ")
 	}
 	if w.IsSupervisor(g.Other) && w.Parent(e.Pid) == g.Other {
 		return r.died(s) + " because its supervisor " + from + " stopped it: exit(" + scenarios.At(w, sig).Label(e.Pid) + ", " +

@@ -43,11 +43,7 @@ func TestCheckExplainsADeathByACall(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ex := solvable(t, callerLives(tc.setup, tc.faults))
-			report := Check(ex, "mine.scn", []byte(tc.src)).Report()
-			if !strings.Contains(report, tc.want) {
-				t.Fatalf("the report does not say %q:\n%s", tc.want, report)
-			}
+			report := reportSays(t, callerLives(tc.setup, tc.faults), tc.src, tc.want)
 			if strings.Contains(report, "gets {'DOWN'") {
 				t.Fatalf("the report tells the call's DOWN as a step of its own:\n%s", report)
 			}

@@ -124,13 +124,34 @@ const patience = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nsup top 
 // A caller that survives because its call is still pending is told so,
 // not only that no exit signal reached it.
 func TestCheckExplainsACallerStillWaiting(t *testing.T) {
-	ex := solvable(t, patience)
-	report := Check(ex, "mine.scn", []byte("api: call db\n")).Report()
-	want := "`api` is alive: it is still waiting in gen_server:call to `db`"
-	if !strings.Contains(report, want) {
-		t.Fatalf("the report does not say %q:\n%s", want, report)
-	}
+	report := reportSays(t, patience, "api: call db\n", "`api` is alive: it is still waiting in gen_server:call to `db`")
 	if strings.Contains(report, "no exit signal reached it") {
 		t.Fatalf("the report still says no signal reached it:\n%s", report)
 	}
+}
+
+// restartedPeer wants `web` alive when its linked `db` is killed and
+// restarted.
+const restartedPeer = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```setup\nsup app {\n  worker db\n}\nspawn web\n```\n\n" +
+	"```allow\nlink\n```\n\n```faults\nkill db\n```\n\n```expect\nexpect alive web\n```\n\n" +
+	"```solution\n# no link\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A death through a link names the peer as the link named it, the name
+// the next line of the chain uses, even when a restart has since given
+// the name to a new process.
+func TestCheckNamesALinkedPeerAsTheLinkDid(t *testing.T) {
+	reportSays(t, restartedPeer, "web: link db\n",
+		"`web` died with `killed` because it is linked to `db` (the link was made by your line 1: `web: link db`)")
+}
+
+// reportSays checks src against the first exercise of lesson, whose
+// reference solution must pass, and requires the report to say want; it
+// returns the report.
+func reportSays(t *testing.T, lesson, src, want string) string {
+	t.Helper()
+	report := Check(solvable(t, lesson), "mine.scn", []byte(src)).Report()
+	if !strings.Contains(report, want) {
+		t.Fatalf("the report does not say %q:\n%s", want, report)
+	}
+	return report
 }
