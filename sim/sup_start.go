@@ -181,6 +181,7 @@ func (w *World) startResulted(s *supervisor, st step, r startResult) {
 	if r.err != 0 {
 		w.record(Entry{Kind: KindStartError, Pid: s.pid, Other: c.pid, Term: r.err, Child: w.idTerm(c.def), Cause: w.cause})
 		c.pid = 0
+		c.startedAt = w.now // a failed start stayed up for no time: a backoff keeps growing
 		w.startFailed(s, st.finish, c, r.err)
 		return
 	}

@@ -57,8 +57,8 @@ type child struct {
 	pid        Pid
 	restarting bool
 	delay      Time // next backoff delay
-	startedAt  Time
-	misses     int // consecutive failed health checks
+	startedAt  Time // its last start, or failed start (for backoff)
+	misses     int  // consecutive failed health checks
 }
 
 func (c *child) id() string           { return c.def.spec.ID }
