@@ -65,7 +65,7 @@ func (r *replay) explainDeath(p sim.Pid) []string {
 		s := chain[i]
 		e := w.Entry(s)
 		switch {
-		case e.Kind == sim.KindExit && i > 0 && w.Entry(chain[i-1]).Kind == sim.KindSignal:
+		case e.Kind == sim.KindExit && i > 0 && w.Entry(chain[i-1]).Kind == sim.KindSignal && !w.Entry(chain[i-1]).Has(sim.FlagTrapped):
 			out = append(out, r.diedOfSignal(s, chain[i-1]))
 			i--
 			if i > 0 && r.sentBy(chain[i-1], chain[i]) {
@@ -106,6 +106,10 @@ func (r *replay) step(s sim.Seq) string {
 			return sup + " sees that " + other + " has stopped, and goes on"
 		case sim.KindTimeout:
 			return sup + " kills " + other + ": it outlived its shutdown time"
+		case sim.KindHealthCheck:
+			return sup + " finds " + other + " hung: it failed a health check (" + pr.Term(w.Term(e.Term)) + " in a row)"
+		case sim.KindUnhealthy:
+			return sup + " ends " + other + " with `unhealthy`: too many failed health checks in a row"
 		}
 	}
 	return quote(scenarios.Who(w, s)) + " " + scenarios.Describe(w, s)

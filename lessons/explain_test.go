@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/stretchr/testify/require"
 )
 
 // supBuild asks for a tree where a crash of db restarts db and cache but
@@ -154,4 +155,18 @@ func reportSays(t *testing.T, lesson, src, want string) string {
 		t.Fatalf("the report does not say %q:\n%s", want, report)
 	}
 	return report
+}
+
+// supHolds asks for a supervisor that rides out db's two crashes.
+const supHolds = "# T\n\n## Exercise: E\n\n```goal\ng\n```\n\n```allow\nsup\n```\n\n" +
+	"```faults\ndb: crash boom\nadvance 1s\ndb: crash boom\n```\n\n```expect\nexpect alive top\n```\n\n" +
+	"```solution\nsup top intensity=2 {\n  worker db\n}\n```\n\n```hint\nh1\n```\n\n```hint\nh2\n```\n\n```pass\np\n```\n"
+
+// A supervisor that gives up dies of its restart limit, not of the exit
+// signal it trapped last: no link is blamed.
+func TestCheckExplainsASupervisorThatGaveUp(t *testing.T) {
+	ex := solvable(t, supHolds)
+	report := Check(ex, "mine.scn", []byte("sup top {\n  worker db\n}\n")).Report()
+	require.Contains(t, report, "`top` died with `shutdown` after reaching its restart intensity (too many restarts within its period)\n")
+	require.NotContains(t, report, "linked")
 }
