@@ -181,7 +181,8 @@ func exitReports(w *sim.World, s sim.Seq, e sim.Entry, cmd *Command) []string {
 		return nil
 	}
 	ex := workerExit{w: w, s: s, e: e, spec: spec, reason: reason, cmd: cmd}
-	if !ex.initialized() {
+	ex.inited = ex.initialized()
+	if !ex.inited {
 		return ex.crashReport()
 	}
 	return append(ex.serverReport(), ex.crashReport()...)

@@ -13,11 +13,13 @@ type workerExit struct {
 	spec   sim.ChildSpec
 	reason sim.Term
 	cmd    *Command
+	inited bool // its init/1 had returned {ok, _} (see initialized)
 }
 
 // initialized reports whether the worker's init/1 had returned {ok, _}:
 // its supervisor recorded it started between its spawn and its exit.
-// The scan goes back over the worker's life, once per death.
+// The scan goes back over the worker's life; exitReports makes it once per
+// death and keeps the answer in inited.
 func (x workerExit) initialized() bool {
 	for s := x.s - 1; s > 0; s-- {
 		e := x.w.Entry(s)
@@ -120,9 +122,9 @@ func (x workerExit) crashReport() []string {
 // where is the function the exception left, as the crash report names it.
 func (x workerExit) where() string {
 	switch {
-	case !x.initialized() && errorRaised(x.reason):
+	case !x.inited && errorRaised(x.reason):
 		return module(x.spec) + ":init/1"
-	case !x.initialized():
+	case !x.inited:
 		return "gen_server:init_it/6 (gen_server.erl, line 835)"
 	case x.viaTerminate():
 		return "gen_server:decode_msg/9 (gen_server.erl, line 909)"
