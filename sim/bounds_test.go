@@ -123,3 +123,16 @@ func TestBound_SpecDurationsPastMaxTime(t *testing.T) {
 	_, err = w.StartChild(s, &long)
 	require.ErrorContains(t, err, "a backoff of")
 }
+
+func TestBound_CallTimeoutPastMaxTime(t *testing.T) {
+	w := New(1)
+	a := spawn(t, w)
+	b := spawn(t, w)
+	_, err := w.Call(a, Dest{Pid: b}, Atom("ping"), CallTimeout{Set: true, After: MaxTime + Millisecond})
+	require.ErrorContains(t, err, "a call timeout of")
+	require.ErrorContains(t, err, "longer than the maximum of 876000h (100 years)")
+	_, ok := w.Calling(a)
+	require.False(t, ok, "the refused call never started")
+	_, err = w.Call(a, Dest{Pid: b}, Atom("ping"), CallTimeout{Set: true, After: MaxTime})
+	require.NoError(t, err, "a timeout of MaxTime is allowed")
+}

@@ -83,7 +83,8 @@ var (
 // The shell's call is synchronous, like its supervisor calls: the world
 // runs until the call ends. It returns the reply; a failed call is an
 // *Error whose Reason is the exit reason {R, {gen_server, call, Args}}.
-// A supervisor's own API requests are refused: use the supervisor verbs.
+// A supervisor's own API requests are refused: use the supervisor verbs,
+// and so is a timeout longer than MaxTime.
 func (w *World) Call(actor Pid, dest Dest, req Term, t CallTimeout) (Term, error) {
 	if err := w.checkActor(actor); err != nil {
 		return nil, err
@@ -94,6 +95,9 @@ func (w *World) Call(actor Pid, dest Dest, req Term, t CallTimeout) (Term, error
 		}
 	}
 	if err := w.checkSupRequest(dest, req); err != nil {
+		return nil, err
+	}
+	if err := checkDuration("a call timeout of", t.duration()); err != nil {
 		return nil, err
 	}
 	i := w.startCall(actor, dest, req, t)
