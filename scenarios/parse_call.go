@@ -1,8 +1,9 @@
 package scenarios
 
 import (
-	"math"
 	"time"
+
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // CallTimeout is a call's timeout= as written: infinity, or a duration in
@@ -49,8 +50,8 @@ func (p *parser) callTimeout() *CallTimeout {
 		return &CallTimeout{Infinity: true}
 	case tInt:
 		n := p.int64Arg("a timeout", 0)
-		if n > math.MaxInt64/int64(time.Millisecond) {
-			p.errorf(t, "timeout %s out of range", quote(t.val))
+		if n > int64(maxDuration/time.Millisecond) {
+			p.errorf(t, "timeout %s is longer than the maximum of %s", quote(t.val), sim.MaxTimeText)
 		}
 		return &CallTimeout{D: time.Duration(n) * time.Millisecond}
 	}

@@ -34,6 +34,8 @@ func TestParseCallErrors(t *testing.T) {
 		{"call db timeout=soon", []string{`1:17: invalid timeout "soon" (want infinity, milliseconds or a duration)`}},
 		{"call db timeout=1500us", []string{`1:17: timeout "1500us" is not a whole number of milliseconds`}},
 		{"call db timeout=-1", []string{"1:17: a timeout must be at least 0, not -1"}},
+		{"call db timeout=3153600000001", []string{`1:17: timeout "3153600000001" is longer than the maximum of 876000h (100 years)`}},
+		{"call db timeout=876001h", []string{`1:17: duration "876001h" is longer than the maximum of 876000h (100 years)`}},
 		{"call db x timeout=1s timeout=2s", []string{`1:22: unexpected "timeout" after the command`}},
 		{"call db X", []string{"1:9: a variable like X matches anything: it is only allowed in expectations"}},
 		{"a: call db {", []string{"1:12: unclosed {"}},
