@@ -5,8 +5,8 @@ package scenarios
 type helpOpt struct{ form, about, example string }
 
 // helpVerb documents one verb (or one part of the language, like worker)
-// for `help VERB`: Brief is its line in `help TOPIC`; About says the rest.
-// Usage, when empty, is the parser's usage line (see Usage).
+// for `help VERB`: brief is its line in `help TOPIC`; about says the rest.
+// usage, when empty, is the parser's usage line (see Usage).
 type helpVerb struct {
 	name, brief, about, usage string
 	opts                      []helpOpt
