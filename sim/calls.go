@@ -267,7 +267,7 @@ func (w *World) awaitShellCall(i int32) (Term, error) {
 		c := &w.gcalls[i]
 		c.state = callAbandoned
 		w.mons[c.mon].state = monRemoved
-		return nil, refuse("no reply from " + w.Label(c.server) + " (gave up waiting at a safety bound)")
+		return nil, w.gaveUp("no reply from " + w.Label(c.server))
 	}
 	c := w.gcalls[i]
 	if c.state == callFailed {

@@ -98,6 +98,21 @@ func TestInterruptSupervisorCall(t *testing.T) {
 	require.Equal(t, 3*Second, w.Now())
 }
 
+// TestInterruptShellCall: an interrupted call of the shell says it was
+// interrupted, not that it met a safety bound.
+func TestInterruptShellCall(t *testing.T) {
+	w := New(1)
+	slow := tw("w")
+	slow.CallTime = 3 * Second
+	startSup(t, w, "s", SupSpec{Flags: sflags(OneForOne, 1, 5), Children: []ChildSpec{slow}})
+	p, ok := w.Lookup("w")
+	require.True(t, ok)
+	w.SetInterrupt(stopAfter(1))
+	_, err := w.Call(Shell, Dest{Pid: p}, Atom("ping"), CallTimeout{})
+	require.ErrorContains(t, err, "interrupted: no reply from w")
+	require.NotContains(t, err.Error(), "safety bound")
+}
+
 // TestInterruptShutdownAllStopsStarting: interrupted, shutdown starts no
 // further stop or kill.
 func TestInterruptShutdownAllStopsStarting(t *testing.T) {
