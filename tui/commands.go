@@ -181,6 +181,9 @@ func (m Model) execDone(d execDoneMsg) Model {
 		m.msg = append(m.msg, "r replays it event by event, ← steps back")
 	}
 	m.refresh()
+	for _, r := range d.results {
+		m.names.NoteRefs(r.Cmd, r)
+	}
 	return m
 }
 

@@ -55,8 +55,9 @@ type Model struct {
 	asking  prompt
 	history []string
 	histAt  int
-	names   *scenarios.WorldNames
-	msg     []string // what the last command printed, or its error
+	names   *scenarios.WorldNames // what completion offers, for the head's world
+	namesOf *sim.World            // the world names was made for: a fork or a lesson makes a new head
+	msg     []string              // what the last command printed, or its error
 	msgErr  bool
 
 	showHelp   bool
@@ -123,7 +124,9 @@ func (m Model) world() *sim.World { return m.tl.view.World() }
 // refresh rebuilds what depends on the world at the cursor.
 func (m *Model) refresh() {
 	m.rows = treeRows(m.world(), m.folded)
-	m.names = scenarios.NewWorldNames(m.tl.head.World())
+	if m.names == nil || m.namesOf != m.tl.head.World() {
+		m.names, m.namesOf = scenarios.NewWorldNames(m.tl.head.World()), m.tl.head.World()
+	}
 	if m.selected() < 0 && len(m.rows) > 0 {
 		m.sel = m.rows[0].key
 	}

@@ -306,3 +306,18 @@ func TestACommentAloneRunsNothing(t *testing.T) {
 	assert.Len(t, m.tl.steps, n)
 	assert.Contains(t, screen(m), "● a")
 }
+
+// Completion keeps what it learned across commands: the refs a monitor
+// printed are offered to demonitor, as in the REPL.
+func TestTabCompletesARefAMonitorMade(t *testing.T) {
+	m := newModel(t, "", 80, 24)
+	m = typeLine(m, "spawn a")
+	m = typeLine(m, "spawn b")
+	m = typeLine(m, "a: monitor b")
+	m = press(m, ":")
+	for _, r := range "a: demonitor " {
+		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m = press(m, "tab")
+	assert.Equal(t, "a: demonitor #Ref<1> ", m.input.Value())
+}
