@@ -88,8 +88,22 @@ func (p *ptyREPL) typeAndSee(keys, what string) {
 // and requires the REPL to exit with status 0.
 func (p *ptyREPL) leave() {
 	p.t.Helper()
-	p.typeAndSee("\x04", "not saved")
+	p.typeAndSeePrompt("\x04", "not saved")
 	p.exits("\x04")
+}
+
+// typeAndSeePrompt types keys, waits for what, then for the prompt after
+// it. A control key such as Ctrl-D must wait for the prompt: readline
+// puts the terminal in raw mode before it draws the prompt, and a
+// terminal still in cooked mode between two lines reads Ctrl-D as an
+// empty read, which readline never sees.
+func (p *ptyREPL) typeAndSeePrompt(keys, what string) {
+	p.t.Helper()
+	mark := p.mark()
+	p.f.WriteString(keys)
+	p.waitFor(mark, what, 10*time.Second)
+	after := mark + strings.Index(p.out.String()[mark:], what) + len(what)
+	p.waitFor(after, "] > ", 10*time.Second)
 }
 
 // exits types keys and requires the REPL to exit with status 0.
@@ -182,6 +196,6 @@ func TestPTYLeaving(t *testing.T) {
 	p.exits("quit\r")
 
 	p = startPTY(t)
-	p.typeAndSee("ps\r", "no processes yet")
+	p.typeAndSeePrompt("ps\r", "no processes yet")
 	p.exits("\x04")
 }
