@@ -17,6 +17,8 @@
 // run stops after MaxRunEvents events (a supervisor retrying a failed
 // restart forever does so one event per retry), a world spawns at most
 // MaxProcesses processes, and the clock never passes MaxTime. A world made
-// with NewWithOptions may be bounded lower (Options.MaxProcesses,
-// MaxEvents, MaxTrace), as a server hosting many worlds bounds each one.
+// with NewWithOptions may be bounded lower (Options.MaxProcesses, which
+// counts live processes as OTP's +P does; MaxEvents; MaxTrace, which also
+// bounds the spawns, each an entry), as a server hosting many worlds
+// bounds each one.
 package sim

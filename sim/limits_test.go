@@ -51,6 +51,25 @@ func TestLimit_SpawnPastTheWorldsProcessLimitRaisesSystemLimit(t *testing.T) {
 	require.Equal(t, 3, w.NumProcesses(), "the supervisor and two children, the third refused")
 }
 
+func TestLimit_TheProcessLimitCountsLiveProcesses(t *testing.T) {
+	// Checked on OTP 25 (erl +P 1024): with process_count at the limit a
+	// spawn raises system_limit; once ten processes have exited, ten more
+	// spawns succeed and the eleventh raises system_limit again.
+	w := NewWithOptions(1, Options{MaxProcesses: 3})
+	a, b := spawn(t, w), spawn(t, w)
+	spawn(t, w)
+	_, _, err := w.Spawn(Shell, SpawnOpts{})
+	requireErr(t, err, Atom("system_limit"))
+	require.NoError(t, w.Exit(a, Atom("normal")))
+	require.NoError(t, w.Crash(b, Boom))
+	spawn(t, w)
+	spawn(t, w)
+	_, _, err = w.Spawn(Shell, SpawnOpts{})
+	requireErr(t, err, Atom("system_limit"))
+	require.Equal(t, 5, w.NumProcesses(), "five spawned in all, three alive")
+	require.Equal(t, 3, w.NumAlive())
+}
+
 func TestLimit_ARunStopsAtTheWorldsEventBound(t *testing.T) {
 	for _, c := range []struct {
 		name string

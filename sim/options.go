@@ -10,10 +10,10 @@ type Options struct {
 	// instant (see interleave.go); 0 keeps the kernel's fixed order. verify
 	// uses it to recognise OTP taking one of those orders.
 	Interleave uint64
-	// MaxProcesses is how many processes this world may ever spawn (see
-	// MaxProcesses): a spawn or a child start past it raises system_limit,
-	// as past OTP's +P. 0, or anything above MaxProcesses, means
-	// MaxProcesses.
+	// MaxProcesses is how many processes may be alive at once in this
+	// world, as OTP's +P: a spawn or a child start past it raises
+	// system_limit. 0, or anything above MaxProcesses, means MaxProcesses,
+	// which also bounds the spawns of a world in all (its pid space).
 	MaxProcesses int
 	// MaxEvents bounds how many events one Run, Advance, Step or RunInstant
 	// (and one synchronous supervisor call) runs before it stops at a safety

@@ -2,9 +2,10 @@ package sim
 
 import "maps"
 
-// MaxProcesses bounds how many processes one world may ever spawn; a spawn
-// beyond it raises system_limit, as the BEAM does past its process limit. A
-// world may be bounded lower (Options.MaxProcesses).
+// MaxProcesses bounds how many processes one world may ever spawn (its pid
+// space: the trace packs a pid in 24 bits); a spawn beyond it raises
+// system_limit, as the BEAM does past its process limit. A world may bound
+// its live processes lower (Options.MaxProcesses), as +P does.
 const MaxProcesses = 10_000_000
 
 // spawnLimitError is what starting a child returns past the process limit:

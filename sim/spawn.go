@@ -1,5 +1,7 @@
 package sim
 
+import "strconv"
+
 // SpawnOpts are the options of Spawn.
 type SpawnOpts struct {
 	Name     string // process name; must not name a live process. "" for anonymous
@@ -17,15 +19,27 @@ func (w *World) Spawn(actor Pid, o SpawnOpts) (Pid, Ref, error) {
 		return 0, 0, err
 	}
 	if w.full() {
-		return 0, 0, w.raise(actor, tSystemLimitError, "spawn "+o.Name, "the world already has its maximum of processes")
+		return 0, 0, w.raise(actor, tSystemLimitError, "spawn "+o.Name, w.fullWhy())
 	}
 	pid, ref := w.spawn(actor, o)
 	return pid, ref, nil
 }
 
-// full reports whether the world has spawned its maximum of processes
-// (MaxProcesses, or the world's Options.MaxProcesses).
-func (w *World) full() bool { return w.procs.len() >= w.maxProcs }
+// full reports whether a spawn would pass the process limit: the world
+// holds its maximum of live processes (Options.MaxProcesses), as OTP's +P
+// counts the processes that exist, not those that ever did; or it has
+// used its pid space (MaxProcesses spawns in all, live or dead).
+func (w *World) full() bool {
+	return w.live >= w.maxProcs || w.procs.len() >= MaxProcesses
+}
+
+// fullWhy says which limit full met.
+func (w *World) fullWhy() string {
+	if w.live >= w.maxProcs {
+		return "the world already has its maximum of " + strconv.Itoa(w.maxProcs) + " live processes"
+	}
+	return "the world has spawned its maximum of " + strconv.Itoa(MaxProcesses) + " processes"
+}
 
 // spawn creates the process for Spawn, and for supervisors starting their
 // children, without checking who asks.

@@ -55,7 +55,7 @@ func (w *World) StartSupervisor(name string, spec SupSpec) (Pid, error) {
 		return 0, &Error{Reason: bad, Msg: "supervisor " + name + " rejects its spec"}
 	}
 	if w.full() {
-		return 0, w.raise(Shell, tSystemLimitError, "start a supervisor", "the world already has its maximum of processes")
+		return 0, w.raise(Shell, tSystemLimitError, "start a supervisor", w.fullWhy())
 	}
 	pid, _ := w.spawn(Shell, SpawnOpts{Name: name, behaviour: true})
 	w.topSups = append(w.topSups, pid)

@@ -35,14 +35,16 @@ type Config struct {
 	// MaxProcesses, MaxEvents and MaxTrace bound each learner's world
 	// (see sim.Options), far below the global bounds the REPL has, so
 	// that one learner's runaway scenario cannot take the room's memory:
-	// a spawn past MaxProcesses raises system_limit, a command stops after
-	// MaxEvents events, and once the trace holds MaxTrace entries nothing
-	// more runs until the learner resets or restarts the exercise; each
-	// says so with the safety-bound note. Defaults 10,000, 200,000 and
-	// 250,000: a restart storm run to both bounds holds about 30 MiB of
-	// heap (world, TUI and snapshots; 60 MiB with 50,000 processes),
-	// while every bundled exercise needs a few dozen processes and a few
-	// hundred entries.
+	// a spawn while MaxProcesses processes are alive raises system_limit
+	// (as OTP's +P), a command stops after MaxEvents events, and once the
+	// trace holds MaxTrace entries nothing more runs until the learner
+	// resets or restarts the exercise; each says so with the safety-bound
+	// note. Defaults 10,000, 200,000 and 100,000. The trace bound is the
+	// memory bound: every spawn is an entry, and the world keeps its dead
+	// processes for rewinding and why. A restart storm run to it holds
+	// about 30 MiB of heap (world, TUI and snapshots; measured by
+	// TestARunawayWorldHitsItsSessionLimits), while every bundled exercise
+	// needs a few dozen processes and a few hundred entries.
 	MaxProcesses int
 	MaxEvents    int
 	MaxTrace     int
@@ -70,7 +72,7 @@ func (c Config) withDefaults() Config {
 	c.StuckAfter = orDefault(c.StuckAfter, 10*time.Minute)
 	c.MaxProcesses = orDefault(c.MaxProcesses, 10_000)
 	c.MaxEvents = orDefault(c.MaxEvents, 200_000)
-	c.MaxTrace = orDefault(c.MaxTrace, 250_000)
+	c.MaxTrace = orDefault(c.MaxTrace, 100_000)
 	if c.MaxHeapBytes == 0 {
 		c.MaxHeapBytes = 1 << 30
 	}

@@ -40,7 +40,7 @@ usage (crashcourse help repl describes the REPL, crashcourse help lesson the les
                                     (see crashcourse lesson --help: check, hint, watch, lint)
   crashcourse serve [--addr :2222] [--dir DIR] [--authorized-keys FILE] [--instructors FILE]
                    [--idle 30m] [--max-sessions 100] [--max-processes 10000]
-                   [--max-events 200000] [--max-trace 250000] [--max-heap-mb 1024]
+                   [--max-events 200000] [--max-trace 100000] [--max-heap-mb 1024]
                    [--report FILE|-]
                                     serve the TUI and the lessons over SSH to a room
                                     (--max-*: each learner's world's limits, and the heap

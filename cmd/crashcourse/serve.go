@@ -28,7 +28,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.MaxSessions, "max-sessions", 100, "")
 	fs.IntVar(&cfg.MaxProcesses, "max-processes", 10_000, "")
 	fs.IntVar(&cfg.MaxEvents, "max-events", 200_000, "")
-	fs.IntVar(&cfg.MaxTrace, "max-trace", 250_000, "")
+	fs.IntVar(&cfg.MaxTrace, "max-trace", 100_000, "")
 	maxHeap := fs.Uint64("max-heap-mb", 1024, "")
 	report := fs.String("report", "", "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
