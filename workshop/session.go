@@ -42,7 +42,8 @@ type session struct {
 	start   time.Time
 	seen    atomic.Int64 // unix nanoseconds of the last byte read
 	reason  atomic.Int32
-	learner string // the learner's ID; "" for an instructor
+	learner string           // the learner's ID; "" for an instructor
+	now     func() time.Time // Config.Now
 
 	mu      sync.Mutex
 	counted time.Time // the time spent up to here is in the record
@@ -60,7 +61,7 @@ func (ss *session) end(r endReason) {
 func (ss *session) Read(p []byte) (int, error) {
 	n, err := ss.ssh.Read(p)
 	if n > 0 {
-		ss.seen.Store(time.Now().UnixNano())
+		ss.seen.Store(ss.now().UnixNano())
 	}
 	return n, err
 }
@@ -77,8 +78,8 @@ func (s *Server) handle(sess ssh.Session) {
 		refuse(sess, "crashcourse needs a terminal: connect with ssh -t")
 		return
 	}
-	ss := &session{ssh: sess, start: time.Now()}
-	ss.seen.Store(time.Now().UnixNano())
+	ss := &session{ssh: sess, start: s.cfg.Now(), now: s.cfg.Now}
+	ss.seen.Store(ss.start.UnixNano())
 	if err := s.track(ss); err != nil {
 		refuse(sess, "crashcourse: "+err.Error())
 		return
@@ -138,7 +139,7 @@ func (s *Server) run(ss *session, model tea.Model, leave func()) {
 	case endReason(ss.reason.Load()) != endNone:
 		wish.Println(ss.ssh, farewells[endReason(ss.reason.Load())]+"\r")
 	}
-	fmt.Fprintf(s.cfg.Log, "crashcourse serve: %s left after %s\n", ss.ssh.User(), time.Since(ss.start).Round(time.Second))
+	fmt.Fprintf(s.cfg.Log, "crashcourse serve: %s left after %s\n", ss.ssh.User(), ss.now().Sub(ss.start).Round(time.Second))
 	_ = ss.ssh.Exit(0)
 }
 
@@ -157,7 +158,7 @@ func (s *Server) watch(ctx context.Context, ss *session) {
 		case w := <-windows:
 			ss.prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 		case <-tick.C:
-			if time.Since(time.Unix(0, ss.seen.Load())) > s.cfg.IdleTimeout {
+			if ss.now().Sub(time.Unix(0, ss.seen.Load())) > s.cfg.IdleTimeout {
 				ss.end(endIdle)
 			}
 			s.countTime(ss)
@@ -180,7 +181,7 @@ func (s *Server) countTime(ss *session) {
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	now := time.Now()
+	now := ss.now()
 	_, err := s.room.Change(ss.learner, func(r *Record) { r.Spent += now.Sub(ss.counted) })
 	if err != nil {
 		fmt.Fprintf(s.cfg.Log, "crashcourse serve: %s's time not saved: %v\n", ss.ssh.User(), err)

@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -136,4 +137,42 @@ func TestTimeIsCountedWhileConnected(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatal("no time counted while connected")
+}
+
+// TestSessionsKeepTimeByConfigNow: a session's idle time and the time it
+// counts come from Config.Now, not the wall clock. While that clock
+// stands still the session outlives its idle timeout in real time; once
+// it moves an hour on, the session is closed as idle and exactly that
+// hour is counted.
+func TestSessionsKeepTimeByConfigNow(t *testing.T) {
+	t0 := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	var clock atomic.Int64
+	clock.Store(t0.UnixNano())
+	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
+	dir := t.TempDir()
+	srv := start(t, Config{Dir: dir, IdleTimeout: 100 * time.Millisecond, Now: now})
+	tm := connect(t, srv.addr, "ada", newKey(t))
+	tm.waitText("Lesson 1/")
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case <-tm.ended:
+		t.Fatal("closed as idle by the wall clock")
+	default:
+	}
+	clock.Store(t0.Add(time.Hour).UnixNano())
+	tm.waitText("closed after 100ms without a key")
+	<-tm.ended
+	srv.stop()
+	st, err := OpenStore(dir + "/" + dbName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	recs, err := st.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].Spent != time.Hour {
+		t.Fatalf("time counted: %+v", recs)
+	}
 }
