@@ -416,13 +416,16 @@ perform(recover) -> ok.
 %% timeouts that the 'receive' trace shows as the atom timeout) is noted:
 %% none of it is a message of the mailbox the caller dies with.
 call(D, Req, To) ->
-    ets:insert(cc_inc, [{{calling, self()}, true}, {{made_call, self()}, true}]),
+    ets:insert(cc_inc, {{calling, self()}, true}),
     Server = case is_atom(D) of
                  true -> whereis(D);
                  false -> D
              end,
     try gen_call(D, Req, To) of
-        R -> ets:delete(cc_inc, {calling, self()}), R
+        R ->
+            ets:delete(cc_inc, {calling, self()}),
+            ets:insert(cc_inc, {{replies, self()}, [R | replies(self())]}),
+            R
     catch exit:{Why, {gen_server, call, _}} = E ->
         case Why of
             timeout -> ets:insert(cc_inc, {{call_end, self()}, timeout});
@@ -806,7 +809,7 @@ mailbox(Pid, S) ->
             inbox(Pid) ++ Unread ++ [M || {P, M} <- received(), P =:= Pid, not driver_message(M)];
         {_, true} -> {messages, Ms} = process_info(Pid, messages), Ms;
         {plain, false} ->
-            Got = drop_call_end(Pid, [M || {P, M} <- received(), P =:= Pid, not driver_message(M), not call_reply(Pid, M)]),
+            Got = drop_call_end(Pid, drop_replies(Pid, [M || {P, M} <- received(), P =:= Pid, not driver_message(M)])),
             lists:nthtail(min(length(Got), maps:get(Pid, maps:get(removed, S), 0)), Got);
         _ -> []
     end.
@@ -820,11 +823,30 @@ driver_message(M) ->
         _ -> control(M) =/= user
     end.
 
-%% call_reply tells a reply a call of Pid took: its tag is [alias|Ref], or
-%% a plain ref for a call with timeout infinity.
-call_reply(_, {[alias | _], _}) -> true;
-call_reply(Pid, {Ref, _}) when is_reference(Ref) -> ets:member(cc_inc, {made_call, Pid});
-call_reply(_, _) -> false.
+%% replies are the replies Pid's calls returned, the latest first.
+replies(Pid) ->
+    case ets:lookup(cc_inc, {replies, Pid}) of
+        [{_, Rs}] -> Rs;
+        [] -> []
+    end.
+
+%% drop_replies removes from Got, for each reply a call of Pid returned in
+%% turn, the first message that carried it: {Tag, Reply} with Tag
+%% [alias|Ref], or a plain ref for a call with timeout infinity. Any other
+%% message, ref-tagged or not, stays.
+drop_replies(Pid, Got) ->
+    lists:foldl(fun(R, Acc) -> drop_first(fun(M) -> carries_reply(M, R) end, Acc) end,
+                Got, lists:reverse(replies(Pid))).
+
+carries_reply({[alias | Ref], R}, R) -> is_reference(Ref);
+carries_reply({Ref, R}, R) -> is_reference(Ref);
+carries_reply(_, _) -> false.
+
+drop_first(Match, Got) ->
+    case lists:splitwith(fun(M) -> not Match(M) end, Got) of
+        {Before, [_ | After]} -> Before ++ After;
+        _ -> Got
+    end.
 
 %% drop_call_end removes what ended a call of Pid: the last DOWN from its
 %% server, or the two receive timeouts of gen:do_call/4 (after Timeout,
@@ -837,11 +859,7 @@ drop_call_end(Pid, Got) ->
         [] -> Got
     end.
 
-drop_last(Match, Got) ->
-    case lists:splitwith(fun(M) -> not Match(M) end, lists:reverse(Got)) of
-        {After, [_ | Before]} -> lists:reverse(After ++ Before);
-        _ -> Got
-    end.
+drop_last(Match, Got) -> lists:reverse(drop_first(Match, lists:reverse(Got))).
 
 latest_all() ->
     [{N, C} || {{count, N}, C} <- ets:tab2list(cc_inc)].
