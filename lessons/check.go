@@ -51,12 +51,13 @@ func CheckWith(ex *Exercise, name string, src []byte, o sim.Options) Verdict {
 	return v
 }
 
-// refusals lists the learner's commands whose verb ex does not allow.
+// refusals lists the learner's commands whose verb, or form of a verb
+// (exit/1), ex does not allow.
 func refusals(ex *Exercise, cmds []*scenarios.Command) []Refusal {
 	var out []Refusal
 	for _, c := range cmds {
-		if !ex.Allows(c.Verb) {
-			out = append(out, Refusal{Line: c.Pos.Line, Verb: c.Verb, Text: c.Text})
+		if form := formOf(c); !ex.Allows(form) {
+			out = append(out, Refusal{Line: c.Pos.Line, Verb: form, Text: c.Text})
 		}
 	}
 	return out

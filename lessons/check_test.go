@@ -156,3 +156,34 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// An allow block may name one form of exit: exit/2 (a signal to another
+// process) without exit/1 (a process ending itself). Lesson 4's first
+// exercise asks for the untrappable signal; `stuck: exit killed` ends
+// stuck with the same reason and tells boss the same, so only the form
+// keeps it out. Allowing the verb allows both forms.
+func TestAllowNamesAFormOfExit(t *testing.T) {
+	c, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := c.Lesson(4)
+	ex := l.Exercises[0]
+	v := Check(ex, "mine.scn", []byte("stuck: exit killed\n"))
+	if v.Pass || len(v.Refused) != 1 || v.Refused[0].Verb != "exit/1" {
+		t.Fatalf("exit/1 not refused:\n%s", v.Report())
+	}
+	if !strings.Contains(v.Report(), "`exit/1` is not allowed here") {
+		t.Fatalf("the refusal does not name the form:\n%s", v.Report())
+	}
+	if v := Check(ex, "mine.scn", []byte("exit stuck kill\n")); !v.Pass {
+		t.Fatalf("exit/2 refused:\n%s", v.Report())
+	}
+	if got := strings.Join(ex.Allowed, " "); got != "exit/2" {
+		t.Fatalf("allowed %q, want exit/2", got)
+	}
+	whole := exerciseOf(t, strings.Replace(forbidding, "link unlink", "exit", 1), 1)
+	if !whole.Allows("exit/1") || !whole.Allows("exit/2") {
+		t.Fatal("allowing exit does not allow both its forms")
+	}
+}

@@ -96,8 +96,9 @@ func (p *parser) hintsOf(ex *Exercise) {
 	}
 }
 
-// allow reads the allow block: verbs separated by spaces, commas or
-// newlines. Without one every verb but the never-allowed ones counts.
+// allow reads the allow block: verbs, or forms of a verb (exit/2, see
+// verbForms), separated by spaces, commas or newlines. Without one every
+// verb but the never-allowed ones counts.
 func (p *parser) allow(ex *Exercise) {
 	ex.allowSet = map[string]bool{}
 	for _, v := range alwaysAllowed {
@@ -109,18 +110,16 @@ func (p *parser) allow(ex *Exercise) {
 	}
 	if !ok {
 		for _, v := range sortedVerbs {
-			ex.allowSet[v] = !slices.Contains(neverAllowed, v)
+			if !slices.Contains(neverAllowed, v) {
+				ex.allowVerb(v)
+			}
 		}
 		return
 	}
 	for k, line := range strings.Split(b.Text, "\n") {
 		p.allowLine(ex, b.Pos.Line+k, line)
 	}
-	for _, v := range sortedVerbs {
-		if ex.allowSet[v] && !slices.Contains(alwaysAllowed, v) {
-			ex.Allowed = append(ex.Allowed, v)
-		}
-	}
+	ex.Allowed = ex.allowedNames()
 }
 
 func (p *parser) allowLine(ex *Exercise, line int, text string) {
@@ -139,10 +138,12 @@ func (p *parser) allowLine(ex *Exercise, line int, text string) {
 			switch {
 			case slices.Contains(neverAllowed, verb):
 				p.errorAt(line, col+1, "%q is never allowed: it would throw away the exercise's setup", verb)
-			case !slices.Contains(sortedVerbs, verb):
-				p.errorAt(line, col+1, "%q is not a verb of the language; the verbs are: %s", verb, strings.Join(sortedVerbs, " "))
-			default:
+			case isForm(verb):
 				ex.allowSet[verb] = true
+			case !slices.Contains(sortedVerbs, verb):
+				p.errorAt(line, col+1, "%q is not a verb of the language; the verbs are: %s (and exit/1, exit/2 for one form of exit)", verb, strings.Join(sortedVerbs, " "))
+			default:
+				ex.allowVerb(verb)
 			}
 		}
 		col = end

@@ -64,7 +64,8 @@ func (b Block) Present() bool { return b.Pos.Line > 0 }
 // Predict reports whether the exercise asks for a prediction.
 func (e *Exercise) Predict() bool { return e.Question != "" }
 
-// Allows reports whether the learner may use verb in this exercise.
+// Allows reports whether the learner may use verb, or a form of a verb
+// (exit/1, exit/2), in this exercise.
 func (e *Exercise) Allows(verb string) bool { return e.allowSet[verb] }
 
 // StartFile is the text of the file the learner edits, as first written:

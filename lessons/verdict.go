@@ -40,7 +40,7 @@ type Verdict struct {
 // Refusal is a learner's command whose verb the exercise does not allow.
 type Refusal struct {
 	Line int    // in the learner's text
-	Verb string // the verb refused
+	Verb string // the verb refused, or its form (exit/1) when it has forms
 	Text string // the command as written
 }
 
