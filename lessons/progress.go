@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // Progress is what a learner has done: per lesson (by ID), the current
@@ -82,20 +84,15 @@ type Store struct {
 	Path string
 }
 
-// DefaultStore is the progress file in the user's state directory:
-// $XDG_STATE_HOME/crashcourse/progress.json, or
-// $HOME/.local/state/crashcourse/progress.json when XDG_STATE_HOME is
-// unset or not absolute (as the XDG base directory spec says).
+// DefaultStore is the progress file in the user's state directory
+// (scenarios.StateDir): $XDG_STATE_HOME/crashcourse/progress.json, or
+// $HOME/.local/state/crashcourse/progress.json.
 func DefaultStore() (Store, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return Store{}, fmt.Errorf("no state directory: set XDG_STATE_HOME or HOME: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, err := scenarios.StateDir()
+	if err != nil {
+		return Store{}, err
 	}
-	return Store{Path: filepath.Join(dir, "crashcourse", "progress.json")}, nil
+	return Store{Path: filepath.Join(dir, "progress.json")}, nil
 }
 
 // CorruptError reports a progress file that could not be read as one: it
@@ -166,20 +163,5 @@ func (s Store) Save(p *Progress) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".progress-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if err := writeSynced(tmp, append(data, '\n')); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), s.Path)
-}
-
-// writeSynced writes data to f (made 0600), syncs and closes it.
-func writeSynced(f *os.File, data []byte) error {
-	_, err := f.Write(data)
-	err = errors.Join(err, f.Chmod(0o600), f.Sync())
-	return errors.Join(err, f.Close())
+	return scenarios.WriteFileAtomic(s.Path, append(data, '\n'), scenarios.WriteOptions{Perm: 0o600})
 }

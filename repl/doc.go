@@ -14,15 +14,16 @@
 // ~/.local/state/crashcourse/history), a file of mode 0600 of which the
 // REPL reads at most the last MiB and the last 1000 entries, skipping
 // (with a message) any entry that is not one line of text it could have
-// typed. A line that opens a sup body with
-// '{' continues on the next lines until the braces close. Ctrl-C at the
-// prompt cancels the line (or the open command); while a command runs
-// (run, advance, step, a supervisor call, a load) it stops the command at
-// the event it reached, which the REPL reports as "interrupted at t=…,
-// event #N", and the next command goes on from there. Ctrl-D or `quit`
-// leaves, with exit status 0; when commands that changed the world ran
-// since the last save, the first asks instead (a second, with nothing run
-// in between, leaves). Ctrl-D inside an open sup body drops the body.
+// typed. A line that opens a sup body with '{' continues on the next
+// lines until the braces close.
+// Ctrl-C at the prompt cancels the line (or the open command); while a
+// command runs (run, advance, step, a supervisor call, a load) it stops
+// the command at the event it reached, which the REPL reports as
+// "interrupted at t=…, event #N", and the next command goes on from
+// there. Ctrl-D or `quit` leaves, with exit status 0; when commands that
+// changed the world ran since the last save, the first asks instead (a
+// second, with nothing run in between, leaves). Ctrl-D inside an open sup
+// body drops the body.
 //
 // Besides the command language (the one of scenario files, listed by
 // `help`), the REPL has commands of its own: `save FILE`, `save! FILE`,
@@ -89,8 +90,9 @@
 // Limits, each reported with a message rather than a panic or a hang: a
 // line of more than 1 MiB is ignored (at the interactive prompt, whose
 // editing cost grows with the square of the line, more than 2048 bytes);
-// a command spans at most 1000 lines and 256 KiB; a load reads at most
-// 16 MiB and 100,000 commands, and Ctrl-C stops it; a
+// a command spans at most 1000 lines and 256 KiB; a load reads a regular
+// file only (a pipe or a device is refused: opening one could wait for
+// ever), of at most 16 MiB and 100,000 commands, and Ctrl-C stops it; a
 // command shows at most 200 of the events it caused and 1000 of the lines
 // it printed interactively (10,000 of each in verbose non-interactive
 // mode); `trace` prints at most 10,000 entries; Tab offers at most 500

@@ -3,14 +3,17 @@ package repl
 import (
 	"io"
 	"sync/atomic"
+
+	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // maxTypedBytes bounds a line typed (or pasted) at the interactive
 // prompt. readline redraws and copies the whole line on every key, so its
 // cost grows with the square of the line: a pasted megabyte would take
 // hours. Longer input belongs in a file (load FILE, or crashcourse repl <
-// FILE), where the limit is MaxLineBytes.
-const maxTypedBytes = 2048
+// FILE), where the limit is MaxLineBytes. The TUI's command line and the
+// history's entries share the bound.
+const maxTypedBytes = scenarios.MaxTypedBytes
 
 // inputGuard sits between the terminal and readline. Once the line being
 // typed holds maxTypedBytes, it drops further bytes before readline sees

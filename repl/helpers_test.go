@@ -4,21 +4,24 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // memFS is an in-memory fileSystem for tests and the fuzzer.
 type memFS map[string][]byte
 
-func (m memFS) ReadFile(name string, max int64) ([]byte, error) {
+func (m memFS) ReadFile(name string) ([]byte, error) {
 	b, ok := m[name]
 	switch {
 	case !ok:
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	case int64(len(b)) > max:
-		return nil, errTooBig
+	case len(b) > scenarios.MaxFileBytes:
+		return nil, fmt.Errorf("%q is %w", name, scenarios.ErrFileTooBig)
 	}
 	return b, nil
 }

@@ -6,10 +6,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"strings"
 
 	"github.com/chzyer/readline"
+	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // banner greets a learner.
@@ -35,7 +34,7 @@ func runInteractive(o Options) int {
 	defer rl.Close()
 	sh.width, out.width = cfg.FuncGetWidth, cfg.FuncGetWidth
 	hist := keepHistory(o, rl)
-	defer hist.close()
+	defer hist.Close()
 	if o.term == nil {
 		stop := catchInterrupts(sh)
 		defer stop()
@@ -45,18 +44,10 @@ func runInteractive(o Options) int {
 	return loop(rl, sh, guard, hist)
 }
 
-// keepHistory opens the history (see history), gives readline what it
-// holds, and tells the user what they should know about it.
-func keepHistory(o Options, rl *readline.Instance) *history {
-	path := o.HistoryFile
-	if path == "" {
-		path = defaultHistoryFile()
-	}
-	if path == "" || os.MkdirAll(filepath.Dir(path), 0o700) != nil {
-		fmt.Fprintln(o.Stderr, "crashcourse repl: no state directory for the history; it will not be kept")
-		return &history{}
-	}
-	hist, entries, notes := openHistory(path)
+// keepHistory opens the history (see scenarios.History), gives readline
+// what it holds, and tells the user what they should know about it.
+func keepHistory(o Options, rl *readline.Instance) *scenarios.History {
+	hist, entries, notes := scenarios.OpenHistory(o.HistoryFile)
 	for _, n := range notes {
 		fmt.Fprintln(o.Stderr, "crashcourse repl: "+n)
 	}
@@ -67,7 +58,7 @@ func keepHistory(o Options, rl *readline.Instance) *history {
 }
 
 // loop is the read-eval-print loop proper.
-func loop(rl *readline.Instance, sh *shell, guard *inputGuard, hist *history) int {
+func loop(rl *readline.Instance, sh *shell, guard *inputGuard, hist *scenarios.History) int {
 	for !sh.quit {
 		rl.SetPrompt(sh.prompt())
 		line, err := rl.Readline()
@@ -92,9 +83,9 @@ func loop(rl *readline.Instance, sh *shell, guard *inputGuard, hist *history) in
 		}
 		text := sh.feed(line)
 		sh.out.flush()
-		for _, h := range historyEntries(text) {
+		for _, h := range scenarios.HistoryEntries(text) {
 			rl.SaveHistory(h)
-			hist.add(h)
+			hist.Add(h)
 		}
 	}
 	return ExitOK
@@ -102,11 +93,11 @@ func loop(rl *readline.Instance, sh *shell, guard *inputGuard, hist *history) in
 
 // readlineConfig configures readline for the shell, and returns the guard
 // on its input. History is kept in memory only: the REPL reads and writes
-// its file itself, within bounds (see history).
+// its file itself, within bounds (see scenarios.History).
 func readlineConfig(o Options, sh *shell) (*readline.Config, *inputGuard) {
 	cfg := &readline.Config{
 		Prompt:                 sh.prompt(),
-		HistoryLimit:           maxHistoryEntries,
+		HistoryLimit:           scenarios.MaxHistoryEntries,
 		DisableAutoSaveHistory: true,
 		HistorySearchFold:      true,
 		AutoComplete:           completer{sh},
@@ -128,23 +119,6 @@ func readlineConfig(o Options, sh *shell) (*readline.Config, *inputGuard) {
 		cfg.FuncOnWidthChanged = func(func()) {}
 	}
 	return cfg, guard
-}
-
-// historyEntries is what history keeps of a command: the command itself,
-// with a multi-line one joined by "; " (which the language reads the
-// same) unless a comment would swallow the rest, then line by line.
-func historyEntries(text string) []string {
-	if strings.TrimSpace(text) == "" {
-		return nil
-	}
-	lines := strings.Split(text, "\n")
-	if len(lines) == 1 || strings.Contains(text, "#") {
-		return lines
-	}
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
-	}
-	return []string{strings.Join(lines, "; ")}
 }
 
 // catchInterrupts keeps Ctrl-C from killing the REPL while a command runs

@@ -150,7 +150,7 @@ func (sh *shell) enter(s *scenarios.Session) {
 func (sh *shell) answer() string {
 	var lines []string
 	for _, r := range sh.log[sh.answerFrom:] {
-		lines = append(lines, historyEntries(r.text)...)
+		lines = append(lines, scenarios.HistoryEntries(r.text)...)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,7 +1,5 @@
 package repl
 
-import "github.com/crashcourse/crashcourse/scenarios"
-
 // Limits: no input, however long or strange, may hang or exhaust the REPL.
 const (
 	// MaxLineBytes is the longest line the REPL reads; a longer one is
@@ -10,9 +8,8 @@ const (
 	// maxOpenLines and maxOpenBytes bound a command that spans lines.
 	maxOpenLines = 1000
 	maxOpenBytes = 256 << 10
-	// maxLoadBytes and maxLoadCommands bound the file a load runs; the
-	// byte limit is the one every command reading a scenario file shares.
-	maxLoadBytes    = scenarios.MaxFileBytes
+	// maxLoadCommands bounds the file a load runs, beside the byte limit
+	// every command reading a scenario file shares (scenarios.MaxFileBytes).
 	maxLoadCommands = 100_000
 	// maxShownEvents and maxShownLines are how many of a command's events
 	// and of the lines it printed the interactive REPL shows;

@@ -110,5 +110,5 @@ func (sh *shell) readScenario(name string) ([]byte, error) {
 		}
 		return s.Src, nil
 	}
-	return sh.fsys.ReadFile(name, maxLoadBytes)
+	return sh.fsys.ReadFile(name)
 }

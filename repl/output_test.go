@@ -67,13 +67,6 @@ func TestTraceCap(t *testing.T) {
 	require.Equal(t, 3, strings.Count(s.buf.String(), "\n"))
 }
 
-func TestHistoryEntries(t *testing.T) {
-	require.Nil(t, historyEntries(""))
-	require.Equal(t, []string{"spawn a"}, historyEntries("spawn a"))
-	require.Equal(t, []string{"sup s {; worker a; }"}, historyEntries("sup s {\n  worker a\n}"))
-	require.Equal(t, []string{"sup s {", " worker a # x", "}"}, historyEntries("sup s {\n worker a # x\n}"))
-}
-
 // What a command prints is capped too: a why chain of a long cascade.
 func TestLinesCap(t *testing.T) {
 	s := newSession(false, false)

@@ -100,13 +100,13 @@ func TestLoadProblems(t *testing.T) {
 	s := newSession(false, false)
 	s.fs["bad.scn"] = []byte("spawn a\nspwan b\n")
 	s.fs["huge.scn"] = []byte(strings.Repeat("mark\n", maxLoadCommands+1))
-	s.fs["big.scn"] = make([]byte, maxLoadBytes+1)
+	s.fs["big.scn"] = make([]byte, scenarios.MaxFileBytes+1)
 	out := s.feedAll("load bad.scn\nload huge.scn\nload big.scn\nload nope.scn\nload\nsave\nexpect dead a\n")
 	mustContain(t, out,
 		"bad.scn:2:1:\n  spwan b\n  ^ unknown verb",
 		"error: load: bad.scn does not parse; nothing ran",
 		"error: load: huge.scn has 100001 commands, more than the 100000 a load may run (the REPL's limit); nothing ran",
-		"error: load: file larger than 16 MiB (the REPL's limit)",
+		`error: load: "big.scn" is larger than 16 MiB, the limit for a scenario file`,
 		"error: load: open nope.scn: file does not exist",
 		"error: usage: load FILE", "error: usage: save FILE",
 		"FAIL expected a to be dead, got noproc: no process is called a")
@@ -119,9 +119,9 @@ type interruptingFS struct {
 	sh *shell
 }
 
-func (f interruptingFS) ReadFile(name string, max int64) ([]byte, error) {
+func (f interruptingFS) ReadFile(name string) ([]byte, error) {
 	f.sh.interrupted.Store(true)
-	return f.memFS.ReadFile(name, max)
+	return f.memFS.ReadFile(name)
 }
 
 func TestLoadInterrupted(t *testing.T) {

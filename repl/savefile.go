@@ -3,13 +3,10 @@ package repl
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"syscall"
 
 	"github.com/crashcourse/crashcourse/scenarios"
@@ -18,8 +15,9 @@ import (
 // fileSystem is what save and load need of files; tests and the fuzzer
 // replace it.
 type fileSystem interface {
-	// ReadFile reads at most max bytes of name; a longer file is an error.
-	ReadFile(name string, max int64) ([]byte, error)
+	// ReadFile reads a scenario file whole, as scenarios.ReadFileLimited
+	// does (a longer file, or one that is not a regular file, is an error).
+	ReadFile(name string) ([]byte, error)
 	// WriteFileAtomic writes data to name so that a crash leaves either
 	// the old file or the new one, never a part of it. It replaces an
 	// existing file only when replace is true or it wrote that file
@@ -33,19 +31,10 @@ type osFS struct {
 	wrote []fs.FileInfo
 }
 
-var errTooBig = errors.New("file larger than 16 MiB (the REPL's limit)")
-
-func (*osFS) ReadFile(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err == nil && int64(len(data)) > max {
-		err = errTooBig
-	}
-	return data, err
+// ReadFile refuses a pipe too: opening a named one waits for a writer,
+// and the REPL would hang there, deaf to Ctrl-C.
+func (*osFS) ReadFile(name string) ([]byte, error) {
+	return scenarios.ReadFileLimited(name, false)
 }
 
 // WriteFileAtomic writes a temporary file beside the file it replaces and
@@ -87,7 +76,7 @@ func saveTarget(name string) (string, fs.FileInfo, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return name, nil, nil
 	case err != nil:
-		return "", nil, fmt.Errorf("cannot save to %s: %w", shown, errText(err))
+		return "", nil, fmt.Errorf("cannot save to %s: %w", shown, scenarios.BareError(err))
 	case fi.Mode()&fs.ModeSymlink == 0:
 		return name, fi, nil
 	}
@@ -97,7 +86,7 @@ func saveTarget(name string) (string, fs.FileInfo, error) {
 	}
 	fi, err = os.Stat(target)
 	if err != nil {
-		return "", nil, fmt.Errorf("cannot save to %s: %w", shown, errText(err))
+		return "", nil, fmt.Errorf("cannot save to %s: %w", shown, scenarios.BareError(err))
 	}
 	return target, fi, nil
 }
@@ -113,7 +102,7 @@ func (o *osFS) mayReplace(shown, target string, old fs.FileInfo, replace bool) e
 	}
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("%s is not writable (%w); save will not replace it", shown, errText(err))
+		return fmt.Errorf("%s is not writable (%w); save will not replace it", shown, scenarios.BareError(err))
 	}
 	f.Close()
 	if !replace && !o.wroteFile(old) {
@@ -158,87 +147,19 @@ func (o *osFS) wroteFile(fi fs.FileInfo) bool {
 	return false
 }
 
-// writeReplacing writes data to a new file beside target and renames it
-// over target, giving it old's mode, owner and group when old is not nil.
-// It returns what it wrote.
-func writeReplacing(target string, data []byte, old fs.FileInfo) (written fs.FileInfo, err error) {
-	perm := fs.FileMode(0o666)
-	if old != nil {
-		perm = old.Mode().Perm()
-	}
-	f, err := createTemp(target, perm)
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return nil, errText(err)
-	}
-	if err = keepMode(f, old); err != nil {
-		return nil, err
-	}
-	if err = f.Sync(); err != nil {
-		return nil, errText(err)
-	}
-	if err = f.Close(); err != nil {
-		return nil, errText(err)
-	}
-	if err = os.Rename(f.Name(), target); err != nil {
-		return nil, errText(err)
+// writeReplacing writes data atomically to target (see
+// scenarios.WriteFileAtomic), with old's mode, owner and group when old is
+// not nil. It returns what it wrote.
+func writeReplacing(target string, data []byte, old fs.FileInfo) (fs.FileInfo, error) {
+	err := scenarios.WriteFileAtomic(target, data, scenarios.WriteOptions{Like: old})
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, scenarios.ErrOwnerWouldChange):
+		return nil, errors.New("it belongs to another user, and a saved copy would be the user's; save will not replace it")
+	case errors.As(err, &pe) && pe.Op == "create":
+		return nil, fmt.Errorf("cannot create a file in %s: %w", scenarios.FileName(pe.Path), pe.Err)
+	case err != nil:
+		return nil, scenarios.BareError(err)
 	}
 	return os.Stat(target)
-}
-
-// createTemp creates a new file beside target, with perm less the umask.
-func createTemp(target string, perm fs.FileMode) (*os.File, error) {
-	dir, base := filepath.Split(target)
-	for tries := 0; ; tries++ {
-		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-		if err == nil || !errors.Is(err, fs.ErrExist) || tries == 10 {
-			if err != nil {
-				return nil, fmt.Errorf("cannot create a file in %s: %w", scenarios.FileName(filepath.Clean(dir)), errText(err))
-			}
-			return f, nil
-		}
-	}
-}
-
-// keepMode gives the new file f the mode, owner and group of old (nil for
-// a new file). The owner is kept when the system lets it be; a file of
-// another user that would become the user's is refused.
-func keepMode(f *os.File, old fs.FileInfo) error {
-	if old == nil {
-		return nil
-	}
-	if err := f.Chmod(old.Mode().Perm()); err != nil {
-		return errText(err)
-	}
-	st, ok := old.Sys().(*syscall.Stat_t)
-	if !ok {
-		return nil
-	}
-	if err := f.Chown(int(st.Uid), int(st.Gid)); err != nil && int(st.Uid) != os.Getuid() {
-		return errors.New("it belongs to another user, and a saved copy would be the user's; save will not replace it")
-	}
-	return nil
-}
-
-// errText is err without the name of the file it is about: the callers
-// name the file as the user did.
-func errText(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

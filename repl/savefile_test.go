@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -62,11 +63,22 @@ func TestWriteFileAtomic(t *testing.T) {
 	require.ErrorContains(t, fs.WriteFileAtomic(dir+"/", []byte("x"), true), "is a directory")
 	requireFiles(t, dir, "s.scn")
 
-	data, err := fs.ReadFile(name, 100)
+	data, err := fs.ReadFile(name)
 	require.NoError(t, err)
 	require.Equal(t, "spawn b\n", string(data))
-	_, err = fs.ReadFile(name, 3)
-	require.ErrorIs(t, err, errTooBig)
+}
+
+// TestLoadRefusesPipesAndDevices: load reads regular files only; a named
+// pipe or a device is refused before it is opened, where the REPL would
+// wait, deaf to Ctrl-C, for a writer or an end.
+func TestLoadRefusesPipesAndDevices(t *testing.T) {
+	s, dir := diskSession(t)
+	fifo := filepath.Join(dir, "nobody-writes.scn")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	out := s.feedAll("load " + fifo + "\nload " + os.DevNull + "\n")
+	mustContain(t, out,
+		`<stdin>:1: load: "`+fifo+`" is not a regular file (a scenario file is read whole)`,
+		`<stdin>:2: load: "`+os.DevNull+`" is not a regular file (a scenario file is read whole)`)
 }
 
 // TestSaveNeverOverwritesUnasked: save refuses a file this session did not

@@ -2,9 +2,10 @@ package tui
 
 import "github.com/crashcourse/crashcourse/scenarios"
 
-// MaxTypedBytes bounds the command line, as the REPL bounds its prompt:
-// longer input belongs in a file.
-const MaxTypedBytes = 2048
+// MaxTypedBytes bounds the command line, as the REPL bounds its prompt
+// (the bound of an entry of the history they share): longer input belongs
+// in a file.
+const MaxTypedBytes = scenarios.MaxTypedBytes
 
 // Preload runs cmds at the head, as typed lines would, and moves the
 // cursor to the end of their trace: what a scenario's commands, or a

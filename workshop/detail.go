@@ -107,18 +107,8 @@ func Report(dir string, w io.Writer) error {
 	return errors.Join(err, st.Close())
 }
 
-// writeAtomic writes data to a temporary file beside name, syncs it and
-// renames it over name (mode 0600: the report names learners).
+// writeAtomic writes the room's report to name atomically, mode 0600: it
+// names learners.
 func writeAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".room-*.csv")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	_, err = tmp.Write(data)
-	err = errors.Join(err, tmp.Sync(), tmp.Close())
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return scenarios.WriteFileAtomic(name, data, scenarios.WriteOptions{Perm: 0o600})
 }

@@ -205,42 +205,15 @@ func writable(name string, st fs.FileInfo) bool {
 	return true
 }
 
-// writeNew writes data to a temporary file beside name (mode 0644), syncs
-// it, and puts it in place: with replace, by renaming it over name;
-// otherwise by linking it to name, which fails if name exists, so that a
-// file that appeared since the check is not overwritten either. On any
-// error the temporary file is removed.
-func writeNew(name string, data []byte, replace bool) (err error) {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// writeNew writes data to name atomically (scenarios.WriteFileAtomic),
+// mode 0644, creating its directory: with replace, over any file there;
+// otherwise never over one, not even a file that appeared since the
+// check.
+func writeNew(name string, data []byte, replace bool) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return about(name, err)
-	}
-	defer func() {
-		if err != nil || !replace {
-			os.Remove(tmp.Name())
-		}
-	}()
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	switch {
-	case err != nil:
-	case replace:
-		err = os.Rename(tmp.Name(), name)
-	default:
-		err = os.Link(tmp.Name(), name)
-	}
+	err := scenarios.WriteFileAtomic(name, data, scenarios.WriteOptions{Perm: 0o644, Exclusive: !replace})
 	if errors.Is(err, fs.ErrExist) && !replace {
 		return fmt.Errorf("%s appeared while exporting; not replaced", name)
 	}
@@ -250,15 +223,8 @@ func writeNew(name string, data []byte, replace bool) (err error) {
 // about words an error of writing name about name, not about the
 // temporary file the error names.
 func about(name string, err error) error {
-	var le *os.LinkError
-	var pe *fs.PathError
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
-	case errors.As(err, &le):
-		err = le.Err
-	case errors.As(err, &pe):
-		err = pe.Err
 	}
-	return fmt.Errorf("%s: %w", name, err)
+	return fmt.Errorf("%s: %w", name, scenarios.BareError(err))
 }

@@ -131,7 +131,7 @@ func loadCatalogue(file string) (*lessons.Catalogue, error) {
 }
 
 func readLesson(file string) (*lessons.Lesson, error) {
-	src, err := readFileLimited(file)
+	src, err := scenarios.ReadFileLimited(file, true)
 	if err != nil {
 		return nil, err
 	}

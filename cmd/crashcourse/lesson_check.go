@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/crashcourse/crashcourse/lessons"
+	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // check checks the learner's file for ex, records the result and, on a
@@ -26,7 +27,7 @@ func (env *lessonEnv) check(l *lessons.Lesson, ex *lessons.Exercise, stdout io.W
 // checkFile reads the learner's file for ex and checks it.
 func (env *lessonEnv) checkFile(l *lessons.Lesson, ex *lessons.Exercise) (lessons.Verdict, error) {
 	path := env.path(l, ex)
-	src, err := readFileLimited(path)
+	src, err := scenarios.ReadFileLimited(path, true)
 	if err != nil {
 		return lessons.Verdict{}, fmt.Errorf("%w (run `crashcourse lesson N` first to create it)", err)
 	}

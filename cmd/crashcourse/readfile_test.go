@@ -48,8 +48,8 @@ func TestScenarioFilesAreBounded(t *testing.T) {
 	code, _, stderr := call("run", dir) // a directory stands for its *.scn files
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "is larger than 16 MiB, the limit for a scenario file")
-	_, err = readFileLimited(dir)
+	_, err = scenarios.ReadFileLimited(dir, true)
 	assert.ErrorContains(t, err, "is a directory, not a scenario file")
-	_, err = readFileLimited(limit)
+	_, err = scenarios.ReadFileLimited(limit, true)
 	assert.NoError(t, err, "a file of exactly the limit is read")
 }

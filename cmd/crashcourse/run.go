@@ -265,8 +265,8 @@ func parseRunArgs(args []string) ([]string, runFlags, error) {
 	return files, f, err
 }
 
-// readScenario reads a file (see readFileLimited), or a built-in scenario
-// written builtin:NAME.
+// readScenario reads a file or a pipe (see scenarios.ReadFileLimited), or
+// a built-in scenario written builtin:NAME.
 func readScenario(name string) ([]byte, error) {
 	if b, ok := strings.CutPrefix(name, "builtin:"); ok {
 		s, found := scenarios.BuiltinNamed(b)
@@ -275,5 +275,5 @@ func readScenario(name string) ([]byte, error) {
 		}
 		return s.Src, nil
 	}
-	return readFileLimited(name)
+	return scenarios.ReadFileLimited(name, true)
 }

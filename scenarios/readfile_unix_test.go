@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package scenarios
 
 import (
 	"os"
@@ -11,8 +11,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/crashcourse/crashcourse/scenarios"
 )
 
 // A pipe is read (run <(generate) works), but only up to the limit: an
@@ -35,9 +33,18 @@ func TestEndlessPipeIsBounded(t *testing.T) {
 	}()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err := readFileLimited(fifo)
+	_, err := ReadFileLimited(fifo, true)
 	runtime.ReadMemStats(&after)
-	require.Error(t, err)
+	require.ErrorIs(t, err, ErrFileTooBig)
 	assert.Contains(t, err.Error(), "is larger than 16 MiB")
-	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4*scenarios.MaxFileBytes), "bytes allocated")
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4*MaxFileBytes), "bytes allocated")
+}
+
+// A reader that takes no pipes refuses a named pipe before opening it,
+// which would wait for a writer that may never come.
+func TestNamedPipeRefusedWithoutWaiting(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "nobody-writes.scn")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	_, err := ReadFileLimited(fifo, false)
+	require.EqualError(t, err, `"`+fifo+`" is not a regular file (a scenario file is read whole)`)
 }
