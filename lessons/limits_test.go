@@ -43,7 +43,7 @@ func TestCheckWithStopsAtTheWorldsEventBoundWithTheNote(t *testing.T) {
 func TestTutorLimitsBoundItsWorlds(t *testing.T) {
 	tu := newTestTutor(t)
 	tu.Limits = sim.Options{MaxProcesses: 40, MaxTrace: 900}
-	s := tu.Reset()
+	s, _ := tu.Reset()
 	if got := s.World().Limits(); got.MaxProcesses != 40 || got.MaxTrace != 900 {
 		t.Fatalf("the exercise's world runs under %+v", got)
 	}

@@ -49,3 +49,10 @@ func (p *Progress) NextHint(l *Lesson, ex *Exercise) (k int, text string) {
 	ep.Hints = max(ep.Hints, k)
 	return k, ex.Hints[k-1]
 }
+
+// HasPassed reports whether ex of l passed; it changes nothing, so a view
+// may ask.
+func (p *Progress) HasPassed(l *Lesson, ex *Exercise) bool {
+	lp := p.Lessons[l.ID]
+	return lp != nil && lp.Exercises[ex.ID] != nil && lp.Exercises[ex.ID].Passed
+}

@@ -16,15 +16,16 @@ import (
 // exercise's starting state for the face to show, and every command the
 // learner types there from then on is their answer.
 //
-// Every move that changes the progress saves it; a save that fails is
-// returned as an error beside the move's result, which still happened.
+// Every move that changes the progress saves it (a Recorder store is told
+// every move, see Recorder); a save that fails is returned as an error
+// beside the move's result, which still happened.
 type Tutor struct {
 	Catalogue *Catalogue
 	N         int       // the open lesson's number in Catalogue; 0 when none is open
 	Lesson    *Lesson   // nil when none is open
 	Exercise  *Exercise // the open exercise of Lesson
 	Progress  *Progress
-	Store     Store // where Progress is saved; the zero Store saves nothing
+	Store     ProgressStore // where Progress is saved; nil saves nothing
 	// Limits bound every world the tutor starts and checks (see
 	// sim.Options: only the limits are used); the zero value keeps the
 	// global bounds, as the REPL and the TUI do.
@@ -39,21 +40,33 @@ type Tutor struct {
 }
 
 // NewTutor returns a tutor over cat with the learner's progress read from
-// DefaultStore. The error is a warning, never fatal: a corrupt progress
-// file (set aside, see Store.Load), or no state directory (progress is
-// then kept but not saved); the tutor is usable either way.
+// DefaultStore, as OpenTutor reads it; without a state directory the
+// progress is kept but not saved, and the error says so.
 func NewTutor(cat *Catalogue) (*Tutor, error) {
-	t := &Tutor{Catalogue: cat, Progress: &Progress{Version: progressVersion}}
 	store, err := DefaultStore()
 	if err != nil {
+		t := &Tutor{Catalogue: cat, Progress: &Progress{Version: progressVersion}}
 		return t, fmt.Errorf("progress will not be saved: %w", err)
 	}
+	return OpenTutor(cat, store)
+}
+
+// OpenTutor returns a tutor over cat with the learner's progress read from
+// store. The error is a warning, never fatal; the tutor is usable either
+// way. A *CorruptError (a corrupt progress file was set aside) keeps the
+// store, to save the fresh progress; any other error leaves the tutor with
+// an empty progress and no store (it is kept but not saved).
+func OpenTutor(cat *Catalogue, store ProgressStore) (*Tutor, error) {
+	t := &Tutor{Catalogue: cat, Progress: &Progress{Version: progressVersion}}
 	p, err := store.Load()
 	var corrupt *CorruptError
 	if err != nil && !errors.As(err, &corrupt) {
 		return t, fmt.Errorf("progress will not be saved: %w", err)
 	}
-	t.Store, t.Progress = store, p
+	t.Store = store
+	if p != nil {
+		t.Progress = p
+	}
 	return t, err
 }
 
@@ -80,15 +93,25 @@ func (t *Tutor) List() []string {
 // Open opens lesson n, l of the catalogue, at the exercise the learner
 // was on, and returns the world it starts from.
 func (t *Tutor) Open(n int, l *Lesson) (*scenarios.Session, error) {
+	return t.OpenExercise(n, l, 0)
+}
+
+// OpenExercise opens exercise k (from 1) of lesson n, l of the catalogue,
+// and returns the world it starts from; when l has no exercise k (0 names
+// none), it opens the one the learner was on, as Open does.
+func (t *Tutor) OpenExercise(n int, l *Lesson, k int) (*scenarios.Session, error) {
 	t.N, t.Lesson = n, l
-	return t.open(t.Progress.Current(l))
+	ex, ok := l.Exercise(k)
+	if !ok {
+		ex = t.Progress.Current(l)
+	}
+	return t.open(ex, MoveOpen)
 }
 
 // Reset returns the open exercise's starting world again, and forgets
 // its last hint and check; the hints counted stay counted.
-func (t *Tutor) Reset() *scenarios.Session {
-	s, _ := t.open(t.Exercise) // the current exercise is unchanged: nothing to save
-	return s
+func (t *Tutor) Reset() (*scenarios.Session, error) {
+	return t.open(t.Exercise, MoveReset)
 }
 
 // Next opens the exercise after the open one and returns its world, or
@@ -98,29 +121,27 @@ func (t *Tutor) Next() (*scenarios.Session, error) {
 	if !ok {
 		return nil, nil
 	}
-	return t.open(ex)
+	return t.open(ex, MoveOpen)
 }
 
-// open makes ex the open exercise and the learner's current one.
-func (t *Tutor) open(ex *Exercise) (*scenarios.Session, error) {
+// open makes ex the open exercise and the learner's current one; kind
+// says how it was opened.
+func (t *Tutor) open(ex *Exercise, kind MoveKind) (*scenarios.Session, error) {
 	t.Exercise, t.Verdict, t.Hint, t.Prediction = ex, nil, "", ""
-	var err error
-	if t.Progress.SetCurrent(t.Lesson, ex) {
-		err = t.save()
-	}
-	return StartWith(ex, t.Limits), err
+	changed := t.Progress.SetCurrent(t.Lesson, ex)
+	return StartWith(ex, t.Limits), t.save(Move{Kind: kind}, changed)
 }
 
 // Check checks src, the learner's answer (positioned in the file name),
-// keeps the verdict, and records and saves a pass.
+// keeps the verdict, and records and saves a pass (a Recorder is told of
+// a failure too).
 func (t *Tutor) Check(name, src string) (Verdict, error) {
 	v := CheckWith(t.Exercise, name, []byte(src), t.Limits)
 	t.Verdict = &v
-	if !v.Pass {
-		return v, nil
+	if v.Pass {
+		t.Progress.Pass(t.Lesson, t.Exercise)
 	}
-	t.Progress.Pass(t.Lesson, t.Exercise)
-	return v, t.save()
+	return v, t.save(Move{Kind: MoveCheck, Verdict: &v}, v.Pass)
 }
 
 // Predict checks a prediction ("die: NAMES; restart: NAMES") for a
@@ -135,7 +156,7 @@ func (t *Tutor) Predict(name, prediction string) (Verdict, error) {
 func (t *Tutor) NextHint() (string, error) {
 	k, h := t.Progress.NextHint(t.Lesson, t.Exercise)
 	t.Hint = fmt.Sprintf("hint %d of %d: %s", k, len(t.Exercise.Hints), h)
-	return t.Hint, t.save()
+	return t.Hint, t.save(Move{Kind: MoveHint}, true)
 }
 
 // Page is the open exercise's page, rendered for a terminal of width
@@ -158,12 +179,24 @@ func (t *Tutor) Page(width int, style string, full bool) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// save writes the progress, unless there is nowhere to.
-func (t *Tutor) save() error {
-	if t.Store == (Store{}) {
+// save tells the store of move m, which changed the progress when
+// changed: a Recorder records every move (with where the learner now
+// is), any other store saves a change, and no store saves nothing.
+func (t *Tutor) save(m Move, changed bool) error {
+	var err error
+	switch s := t.Store.(type) {
+	case nil:
 		return nil
+	case Recorder:
+		m.Lesson, m.Exercise = t.N, t.Lesson.Number(t.Exercise)
+		err = s.Record(t.Progress, m)
+	default:
+		if !changed {
+			return nil
+		}
+		err = s.Save(t.Progress)
 	}
-	if err := t.Store.Save(t.Progress); err != nil {
+	if err != nil {
 		return fmt.Errorf("progress not saved: %w", err)
 	}
 	return nil

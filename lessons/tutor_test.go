@@ -68,7 +68,7 @@ func TestTutorHintsAreGradedAndResetKeepsTheirCount(t *testing.T) {
 		t.Fatalf("%q, %q", first, second)
 	}
 	tu.Check("answer.scn", "")
-	if s := tu.Reset(); s == nil || tu.Hint != "" || tu.Verdict != nil {
+	if s, _ := tu.Reset(); s == nil || tu.Hint != "" || tu.Verdict != nil {
 		t.Fatalf("reset kept hint %q or verdict %v", tu.Hint, tu.Verdict)
 	}
 	if _, hints := tu.Progress.Passed(tu.Lesson); hints != 2 {

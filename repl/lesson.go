@@ -81,9 +81,11 @@ func (sh *shell) lessonArg(arg string) {
 		sh.lessonProblem("no lesson is open to reset: lesson N opens one")
 		return
 	case arg == "reset":
-		sh.enter(t.Reset())
+		s, err := t.Reset()
+		sh.enter(s)
 		sh.out.line(sh.out.paint(sh.out.st.note, "back to the start of exercise "+itoa(t.Lesson.Number(t.Exercise))+
 			": the world as the exercise starts it; your answer starts again from your next command"))
+		sh.warn(err)
 		return
 	}
 	n, l, ok := t.Catalogue.Find(arg)

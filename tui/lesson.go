@@ -71,7 +71,7 @@ func (m Model) lessonCmd(arg string) Model {
 		m.msg, m.msgErr = list, false
 		return m
 	case arg == "reset" && m.lessonOpen():
-		return m.openExercise(t.Reset(), nil)
+		return m.openExercise(t.Reset())
 	}
 	n, l, ok := t.Catalogue.Find(arg)
 	if !ok {
