@@ -11,7 +11,8 @@ type KeyMap struct {
 	Play, Pause, Faster, Slower     key.Binding
 	Wait                            key.Binding
 	Kill, Crash, Exit, Normal, Hang key.Binding
-	Why, Window, Lesson, Command    key.Binding
+	Why, Window, Lesson, Page       key.Binding
+	Command                         key.Binding
 	Help                            key.Binding
 	Escape, Quit                    key.Binding
 }
@@ -44,6 +45,7 @@ func DefaultKeyMap() KeyMap {
 		Why:     b([]string{"w"}, "w", "why did it die"),
 		Window:  b([]string{"v"}, "v", "restart window"),
 		Lesson:  b([]string{"l"}, "l", "lesson pane"),
+		Page:    b([]string{"L"}, "L", "lesson page"),
 		Command: b([]string{":"}, ":", "command line"),
 		Help:    b([]string{"?"}, "?", "all keys"),
 		Escape:  b([]string{"esc"}, "esc", "clear / close"),
@@ -60,7 +62,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // faults.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Fold, k.Focus, k.Why, k.Window, k.Lesson, k.Command, k.Help, k.Escape, k.Quit},
+		{k.Up, k.Down, k.Fold, k.Focus, k.Why, k.Window, k.Lesson, k.Page, k.Command, k.Help, k.Escape, k.Quit},
 		{k.Wait, k.Step, k.Back, k.Forward, k.Start, k.End, k.Play, k.Pause, k.Faster, k.Slower},
 		{k.Kill, k.Crash, k.Exit, k.Normal, k.Hang},
 	}

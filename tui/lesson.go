@@ -27,9 +27,6 @@ func (m Model) lessonOpen() bool { return m.lesson != nil && m.lesson.Lesson != 
 func (m Model) lessonLine(text string) Model {
 	verb, arg, _ := strings.Cut(strings.TrimSpace(text), " ")
 	arg = strings.TrimSpace(arg)
-	if m.hosted != "" {
-		return m.say(m.hosted, true)
-	}
 	if verb == "lesson" {
 		return m.lessonCmd(arg)
 	}
@@ -51,34 +48,52 @@ func (m Model) lessonLine(text string) Model {
 
 // lessonCmd opens a lesson, lists them, or resets the exercise.
 func (m Model) lessonCmd(arg string) Model {
+	m, warning := m.withTutor()
 	if m.lesson == nil {
-		cat, err := lessons.Bundled()
-		if err != nil {
-			return m.say(err.Error(), true)
-		}
-		m.lesson, err = lessons.NewTutor(cat)
-		if err != nil {
-			m = m.say(err.Error(), true) // a corrupt progress file was set aside
-		}
+		return m.say(warning.Error(), true)
 	}
-	t := m.lesson
 	switch {
 	case arg == "":
-		list := t.List()
+		list := m.lesson.List()
 		for i, l := range list {
 			list[i] = strings.TrimSpace(l)
 		}
 		m.msg, m.msgErr = list, false
-		return m
+		return m.warn(warning)
 	case arg == "reset" && m.lessonOpen():
-		return m.openExercise(t.Reset())
+		return m.openExercise(m.lesson.Reset())
 	}
-	n, l, ok := t.Catalogue.Find(arg)
+	return m.OpenLesson(arg, 0).warn(warning)
+}
+
+// withTutor makes the tutor, when there is none yet, over the bundled
+// lessons and the user's progress file; warning is what went wrong (no
+// lessons: the tutor stays nil; a corrupt progress file, set aside).
+func (m Model) withTutor() (_ Model, warning error) {
+	if m.lesson != nil {
+		return m, nil
+	}
+	cat, err := lessons.Bundled()
+	if err != nil {
+		return m, err
+	}
+	m.lesson, err = lessons.NewTutor(cat)
+	return m, err
+}
+
+// OpenLesson opens lesson (its number or name, as `lesson N` takes it) at
+// exercise k, from 1, or at the exercise the learner was on when k is 0
+// or past the lesson's end; an unknown lesson is said on the status line.
+func (m Model) OpenLesson(lesson string, k int) Model {
+	m, warning := m.withTutor()
+	if m.lesson == nil {
+		return m.say(warning.Error(), true)
+	}
+	n, l, ok := m.lesson.Catalogue.Find(lesson)
 	if !ok {
-		return m.say("no lesson "+arg+": type lesson for the list", true)
+		return m.say("no lesson "+lesson+": type lesson for the list", true).warn(warning)
 	}
-	s, err := t.Open(n, l)
-	return m.openExercise(s, err)
+	return m.openExercise(m.lesson.OpenExercise(n, l, k)).warn(warning)
 }
 
 // openExercise shows the exercise just opened, in its starting world s;
@@ -89,7 +104,10 @@ func (m Model) openExercise(s *scenarios.Session, err error) Model {
 	m.title = "lesson " + strconv.Itoa(t.N) + " · " + t.Exercise.ID
 	m.showLesson, m.why, m.whyPid = true, nil, nil
 	m.refresh()
-	m = m.say("lesson "+strconv.Itoa(t.N)+", "+t.Exercise.Title+": "+t.Exercise.Goal, false)
+	if m.page != nil {
+		m = m.showPage()
+	}
+	m = m.say("lesson "+strconv.Itoa(t.N)+", "+t.Exercise.Title+": "+t.Exercise.Goal+" (L reads the lesson)", false)
 	return m.warn(err)
 }
 
@@ -125,6 +143,13 @@ func (m Model) warn(err error) Model {
 	if err != nil {
 		m.msg, m.msgErr = append(m.msg, err.Error()), true
 	}
+	return m
+}
+
+// Tell puts text first on the status line, before what it said: a host's
+// word to the learner (crashcourse serve: the instructor moved the room).
+func (m Model) Tell(text string) Model {
+	m.msg = append([]string{text}, m.msg...)
 	return m
 }
 

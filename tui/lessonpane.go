@@ -15,9 +15,13 @@ import (
 func (m Model) lessonLines(w, h int) []string {
 	t := m.lesson
 	ex := t.Exercise
+	title := "exercise " + strconv.Itoa(t.Lesson.Number(ex)) + " of " + strconv.Itoa(len(t.Lesson.Exercises)) + ": " + ex.Title
+	if t.Progress.HasPassed(t.Lesson, ex) {
+		title += " ✓"
+	}
 	lines := []string{
 		m.st.Bold.Render("lesson " + strconv.Itoa(t.N) + ": " + t.Lesson.Title),
-		m.st.Title.Render("exercise " + strconv.Itoa(t.Lesson.Number(ex)) + " of " + strconv.Itoa(len(t.Lesson.Exercises)) + ": " + ex.Title),
+		m.st.Title.Render(title),
 	}
 	lines = append(lines, wrap("goal: "+ex.Goal, w)...)
 	if ex.Predict() {

@@ -63,8 +63,9 @@ type Model struct {
 	showHelp   bool
 	showWindow bool
 	showLesson bool           // the lesson pane replaces the inspector
-	lesson     *lessons.Tutor // nil before the first lesson command
-	hosted     string         // Options.HostedLessons
+	lesson     *lessons.Tutor // nil before the first lesson command, unless Options.Tutor
+	page       []string       // the lesson's page, rendered, while it replaces the panes
+	pageTop    int            // the first line of page shown
 	playing    bool
 	speed      int // index into playSpeeds
 	playGen    int // ticks of an older play are ignored
@@ -77,11 +78,12 @@ type Model struct {
 type Options struct {
 	Title   string // shown in the header: the scenario's name
 	NoColor bool   // NO_COLOR: no colours, only bold, faint and reverse
-	// HostedLessons is set by a host that teaches the lessons itself, with
-	// its own progress store (crashcourse serve: one per learner, not the
-	// host's progress file). The lesson commands and pane are then off,
-	// and typing one says this text instead.
-	HostedLessons string
+	// Tutor, when set, is the learner's tutor: the lesson commands and
+	// pane use it, with its catalogue, progress store and limits. Nil
+	// makes one over the bundled lessons and the user's progress file
+	// (lessons.NewTutor) at the first lesson command. A host that keeps
+	// each learner's progress itself (crashcourse serve) sets it.
+	Tutor *lessons.Tutor
 }
 
 // New returns a TUI over session s, whose commands already ran: the
@@ -98,7 +100,7 @@ func New(s *scenarios.Session, o Options) Model {
 	in.SetStyles(ist)
 	m := Model{
 		tl: newTimeline(s), title: o.Title, keys: DefaultKeyMap(), help: help.New(),
-		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in, hosted: o.HostedLessons,
+		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in, lesson: o.Tutor,
 		speed: defaultSpeed, stop: &atomic.Bool{},
 	}
 	m.restyle()

@@ -23,7 +23,7 @@ func (m Model) layout() layout {
 
 // click selects the tree row or the log entry under the pointer.
 func (m Model) click(p tea.Mouse) Model {
-	if m.busy || m.showHelp {
+	if m.busy || m.showHelp || m.page != nil {
 		return m
 	}
 	l := m.layout()

@@ -32,7 +32,7 @@ func Run(o RunOptions) error {
 	m := New(s, Options{Title: o.Title, NoColor: o.NoColor})
 	m.Preload(cmds)
 	if o.Lesson != "" {
-		m = m.lessonLine("lesson " + o.Lesson)
+		m = m.OpenLesson(o.Lesson, 0)
 	}
 	var opts []tea.ProgramOption
 	if o.Input != nil {

@@ -13,11 +13,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
 		m.input.SetWidth(max(msg.Width-4, 1))
-		return m, nil
+		return m.repage(), nil
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.restyle()
-		return m, nil
+		return m.repage(), nil
 	case execDoneMsg:
 		return m.execDone(msg), nil
 	case tickMsg:
@@ -45,11 +45,15 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
 	case key.Matches(msg, k.Escape):
-		m.showHelp, m.showWindow, m.why, m.whyPid, m.logSel = false, false, nil, nil, 0
+		m.showHelp, m.showWindow, m.why, m.whyPid, m.logSel, m.page = false, false, nil, nil, 0, nil
 	case key.Matches(msg, k.Command):
 		return m.ask(promptCommand, "")
 	case m.showHelp:
 		// only the keys above work over the help screen
+	case key.Matches(msg, k.Page):
+		m = m.togglePage()
+	case m.page != nil:
+		m, _ = m.scrollPage(msg) // only scrolling works over the lesson's page
 	case key.Matches(msg, k.Up, k.Down, k.Fold, k.Focus):
 		m = m.navigate(msg)
 	case key.Matches(msg, k.Step, k.Back, k.Forward, k.Start, k.End, k.Play, k.Pause, k.Faster, k.Slower):
@@ -62,8 +66,6 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m = m.explain()
 	case key.Matches(msg, k.Window):
 		m.showWindow, m.showLesson = !m.showWindow, false
-	case key.Matches(msg, k.Lesson) && m.hosted != "":
-		m = m.say(m.hosted, true)
 	case key.Matches(msg, k.Lesson):
 		if !m.lessonOpen() {
 			return m.ask(promptCommand, "lesson ")

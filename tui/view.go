@@ -57,6 +57,9 @@ func (m Model) body(w, h int) string {
 	if m.showHelp {
 		return block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), w, h)
 	}
+	if m.page != nil {
+		return block(m.pageLines(h), w, h)
+	}
 	left := w * 11 / 20
 	right := w - left - 3
 	tree := m.treeLines(left, h)

@@ -20,7 +20,7 @@ func TestUnlistedKeyIsRefused(t *testing.T) {
 	} else if !strings.Contains(err.Error(), "unable to authenticate") {
 		t.Fatalf("refusal: %v", err)
 	}
-	connect(t, srv.addr, "ada", listed).waitText("Lesson 1/")
+	connect(t, srv.addr, "ada", listed).waitText(inLesson(1))
 }
 
 // TestOnlyInstructorsGetTheDashboard: an instructor's key opens the room's
@@ -30,7 +30,7 @@ func TestOnlyInstructorsGetTheDashboard(t *testing.T) {
 	teacher, learner := newKey(t), newKey(t)
 	srv := start(t, Config{Dir: t.TempDir(), Instructors: keyFile(t, teacher)})
 	tl := connect(t, srv.addr, "teacher", learner)
-	tl.waitText("Lesson 1/")
+	tl.waitText(inLesson(1))
 	tl.send("m")
 	time.Sleep(100 * time.Millisecond)
 	if strings.Contains(tl.text(), "crashcourse room") || strings.Contains(tl.text(), "move the room") {
@@ -110,21 +110,24 @@ func TestKeylessLoginOnAnOpenServer(t *testing.T) {
 	c.Close()
 }
 
-// TestLessonsUseTheRoomsStoreOnly: the TUI's own lesson commands, which
-// write the progress file of whoever runs the program, are off for a
-// learner: the server's user's files are never touched.
+// TestLessonsUseTheRoomsStoreOnly: the TUI's lesson commands keep a
+// learner's progress in the room's database: the server's user's files
+// are never touched.
 func TestLessonsUseTheRoomsStoreOnly(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
 	t.Setenv("HOME", t.TempDir())
 	srv := start(t, Config{Dir: t.TempDir()})
 	tm := connect(t, srv.addr, "ada", newKey(t))
-	tm.waitText("Lesson 1/")
-	tm.send(":")
-	tm.waitText(": ")
-	tm.send("lesson 2\r")
-	tm.waitText("here the lesson's keys are on its line at the top")
-	tm.waitText("Lesson 1/")
+	tm.waitText(inLesson(1))
+	tm.lesson("lesson 2")
+	tm.waitText(inLesson(2))
+	tm.lesson("hint")
+	tm.waitText("hint 1 of")
+	recs, err := srv.srv.store.All()
+	if err != nil || len(recs) != 1 || recs[0].Lesson != 2 || recs[0].Hints != 1 {
+		t.Fatalf("stored records: %+v, %v", recs, err)
+	}
 	if entries, _ := os.ReadDir(state); len(entries) > 0 {
 		t.Errorf("the server wrote in its user's state directory: %v", entries)
 	}

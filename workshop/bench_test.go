@@ -32,8 +32,8 @@ func BenchmarkKeystrokeToFrame(b *testing.B) {
 }
 
 // BenchmarkCheck checks the reference solution of every bundled exercise
-// as a learner's C does: the check, and its record written in one
-// transaction.
+// as a learner's :check (or :predict) does: the check, and its record
+// written in one transaction.
 func BenchmarkCheck(b *testing.B) {
 	cat, err := lessons.Bundled()
 	if err != nil {
@@ -43,12 +43,16 @@ func BenchmarkCheck(b *testing.B) {
 		for k, ex := range l.Exercises {
 			b.Run(l.ID+"/"+ex.ID, func(b *testing.B) {
 				m := benchLearner(b, cat, n+1, k+1)
-				src := []byte(strings.TrimSpace(ex.Solution.Text) + "\n")
+				src := strings.TrimSpace(ex.Solution.Text) + "\n"
+				var v lessons.Verdict
 				for b.Loop() {
-					m.judge(src)
+					v, err = m.tutor.Check(answerFile, src)
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
-				if !m.progress().Passed {
-					b.Fatalf("the reference solution did not pass:\n%s", strings.Join(m.overlay, "\n"))
+				if !v.Pass {
+					b.Fatalf("the reference solution did not pass:\n%s", v.Report())
 				}
 			})
 		}

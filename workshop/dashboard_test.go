@@ -14,20 +14,8 @@ import (
 // since their last pass, or, while connected, after StuckAfter without a
 // pass or a change of exercise; sorting "stuck first" puts them on top.
 func TestStuckMarker(t *testing.T) {
-	cat, err := lessons.Bundled()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := OpenStore(t.TempDir() + "/" + dbName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	now := time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC)
-	room, err := NewRoom(st, cat, func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
+	room := testRoom(t, func() time.Time { return now })
 	for _, name := range []string{"ada", "bob", "cy"} {
 		if _, err := room.Join(name, name); err != nil {
 			t.Fatal(err)
@@ -67,7 +55,7 @@ func TestDescribeShowsTheWorldAndLastFailedCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex := firstExercise(t)
-	answer := strings.Split(strings.TrimSpace(ex.Solution.Text), "\n")
+	answer := solutionLines(ex)
 	lines := describe(cat, Seat{Record: Record{Name: "ada", Lesson: 1, Exercise: 1, Answer: answer,
 		LastFailed: "✗ Not yet\n"}}, Config{}.withDefaults().limits())
 	text := strings.Join(lines, "\n")

@@ -16,6 +16,9 @@ import (
 	"github.com/crashcourse/crashcourse/sim"
 )
 
+// answerFile names the learner's commands in the positions of errors.
+const answerFile = "your commands"
+
 // maxDetailLines bounds the tree and the report the dashboard shows.
 const maxDetailLines = 40
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -192,28 +193,6 @@ func (tm *term) waitText(want string) {
 	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, tm.text())
 }
 
-// waitGone waits until the screen no longer shows text.
-func (tm *term) waitGone(text string) {
-	tm.t.Helper()
-	deadline := time.Now().Add(waitFor)
-	for time.Now().Before(deadline) {
-		if !strings.Contains(tm.text(), text) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	tm.t.Fatalf("the screen still shows %q:\n%s", text, tm.text())
-}
-
-// escape waits for the overlay, presses Esc alone and waits for the
-// overlay to close: a key sent right after Esc would make Alt+key.
-func (tm *term) escape() {
-	tm.t.Helper()
-	tm.waitText(overlayFooter)
-	tm.send("\x1b")
-	tm.waitGone(overlayFooter)
-}
-
 // send types s.
 func (tm *term) send(s string) {
 	tm.t.Helper()
@@ -232,6 +211,19 @@ func (tm *term) command(line string) {
 	tm.waitText("› " + line)
 }
 
+// lesson types one of the TUI's lesson commands (check, hint, next,
+// predict …, lesson N) on its command line; the caller waits for what it
+// shows, as the TUI echoes no lesson command.
+func (tm *term) lesson(line string) {
+	tm.t.Helper()
+	tm.send(":")
+	tm.waitText(": ")
+	tm.send(line + "\r")
+}
+
+// inLesson is what the lesson pane shows of lesson n: its heading.
+func inLesson(n int) string { return fmt.Sprintf("lesson %d: ", n) }
+
 // roomWithAFailedCheck starts a server on dir with one learner, ada, who
 // checked and failed, and an instructor watching the dashboard.
 func roomWithAFailedCheck(t *testing.T, dir string) (srv *testServer, learner, instructor *term) {
@@ -239,9 +231,9 @@ func roomWithAFailedCheck(t *testing.T, dir string) (srv *testServer, learner, i
 	teacher := newKey(t)
 	srv = start(t, Config{Dir: dir, Instructors: keyFile(t, teacher)})
 	learner = connect(t, srv.addr, "ada", newKey(t))
-	learner.waitText("Lesson 1/")
-	learner.send("C")
-	learner.waitText("✗")
+	learner.waitText(inLesson(1))
+	learner.lesson("check")
+	learner.waitText("✗ not yet")
 	instructor = connect(t, srv.addr, "teacher", teacher)
 	instructor.waitText("ada")
 	return srv, learner, instructor

@@ -19,7 +19,7 @@ func TestARunawayWorldHitsItsSessionLimits(t *testing.T) {
 	base := heapInUse()
 	srv := start(t, Config{Dir: t.TempDir(), MaxProcesses: 1000, MaxEvents: 10_000})
 	ada := connect(t, srv.addr, "ada", newKey(t))
-	ada.waitText("Lesson 1/")
+	ada.waitText(inLesson(1))
 	ada.command(stormLine)
 	ada.command("w: crash boom")
 	ada.waitText("stopped at the safety bound of 10000 events")
@@ -35,7 +35,7 @@ func TestARunawayWorldHitsItsSessionLimits(t *testing.T) {
 	ada.send(":sup t { worker x count=2000 }\r") // its error hides its echo
 	ada.waitText("more than this session's process limit of 1000")
 	ada.send("L")
-	ada.waitText("Exercise 1 of")
+	ada.waitText("Lesson 1: ") // the lesson's page
 	t.Logf("heap: %.1f MiB before, %.1f MiB with the trace full, %.1f MiB after 5 more runs",
 		mibs(base), mibs(full), mibs(after))
 	if took := int64(full) - int64(base); took > 40<<20 {

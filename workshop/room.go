@@ -107,6 +107,13 @@ func (r *Room) Change(id string, f func(*Record)) (Record, error) {
 	return rec, nil
 }
 
+// progress is a copy of the learner's progress.
+func (r *Room) progress(id string) *lessons.Progress {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return cloneProgress(r.learners[id].rec.Progress)
+}
+
 // Note updates what the dashboard shows of a learner between writes: the
 // commands they ran and when they last typed. Change writes both.
 func (r *Room) Note(id string, answer []string, seen time.Time) {

@@ -28,6 +28,11 @@ func firstExercise(t *testing.T) *lessons.Exercise {
 	return ex
 }
 
+// solutionLines are the lines of ex's reference solution.
+func solutionLines(ex *lessons.Exercise) []string {
+	return strings.Split(strings.TrimSpace(ex.Solution.Text), "\n")
+}
+
 // hostKeyOf is the host key the server at addr presents.
 func hostKeyOf(t *testing.T, addr string, key gossh.Signer) gossh.PublicKey {
 	t.Helper()
@@ -51,16 +56,14 @@ func TestServeProgressSurvivesRestart(t *testing.T) {
 	dir, key, ex := t.TempDir(), newKey(t), firstExercise(t)
 	srv := start(t, Config{Dir: dir})
 	tm := connect(t, srv.addr, "ada", key)
-	tm.waitText("Lesson 1/")
-	tm.send("C")
-	tm.waitText("✗")
-	tm.escape()
-	var lines []string
-	for _, line := range strings.Split(strings.TrimSpace(ex.Solution.Text), "\n") {
+	tm.waitText(inLesson(1))
+	tm.lesson("check")
+	tm.waitText("✗ not yet")
+	lines := solutionLines(ex)
+	for _, line := range lines {
 		tm.command(line)
-		lines = append(lines, line)
 	}
-	tm.send("C")
+	tm.lesson("check")
 	tm.waitText("✓ passed")
 	tm.close()
 	hostKey := hostKeyOf(t, srv.addr, key)
@@ -81,8 +84,8 @@ func TestServeProgressSurvivesRestart(t *testing.T) {
 	}
 }
 
-// TestPredictionOverSSH: on a predict exercise C asks for the prediction
-// on a line of its own, and the reference prediction passes.
+// TestPredictionOverSSH: on a predict exercise the TUI's predict command
+// takes the prediction, and the reference one passes.
 func TestPredictionOverSSH(t *testing.T) {
 	cat, err := lessons.Bundled()
 	if err != nil {
@@ -95,15 +98,12 @@ func TestPredictionOverSSH(t *testing.T) {
 	}
 	srv := start(t, Config{Dir: t.TempDir()})
 	tm := connect(t, srv.addr, "ada", newKey(t))
-	tm.waitText("Lesson 1/")
-	for range k {
-		tm.send("N")
-		tm.escape()
+	tm.waitText(inLesson(1))
+	for i := range k {
+		tm.lesson("next")
+		tm.waitText(fmt.Sprintf("exercise %d of", i+2))
 	}
-	tm.waitText(fmt.Sprintf("exercise %d/", k+1))
-	tm.send("C")
-	tm.waitText("prediction (die: NAMES; restart: NAMES):")
 	answer := strings.Join(strings.Split(strings.TrimSpace(l.Exercises[k].Solution.Text), "\n"), "; ")
-	tm.send(answer + "\r")
+	tm.lesson("predict " + answer)
 	tm.waitText("✓ passed")
 }

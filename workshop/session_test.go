@@ -33,7 +33,7 @@ func TestAPanicEndsOnlyItsSession(t *testing.T) {
 		}
 	})
 	other := connect(t, srv.addr, "ada", newKey(t))
-	other.waitText("Lesson 1/")
+	other.waitText(inLesson(1))
 	buggy := connect(t, srv.addr, "buggy", newKey(t))
 	buggy.waitText("press a key")
 	buggy.send("x")
@@ -44,13 +44,13 @@ func TestAPanicEndsOnlyItsSession(t *testing.T) {
 		t.Fatal("the panicked session stayed open")
 	}
 	other.send("L")
-	other.waitText("Exercise 1 of")
+	other.waitText("Lesson 1: ") // the lesson's page
 }
 
 // TestTheRoomIsFull: past MaxSessions a session is refused with a message.
 func TestTheRoomIsFull(t *testing.T) {
 	srv := start(t, Config{Dir: t.TempDir(), MaxSessions: 1})
-	connect(t, srv.addr, "ada", newKey(t)).waitText("Lesson 1/")
+	connect(t, srv.addr, "ada", newKey(t)).waitText(inLesson(1))
 	late := connect(t, srv.addr, "bob", newKey(t))
 	late.waitText("the room is full (1 sessions)")
 }
@@ -69,7 +69,7 @@ func TestShutdownTellsSessions(t *testing.T) {
 	dir := t.TempDir()
 	srv := start(t, Config{Dir: dir})
 	tm := connect(t, srv.addr, "ada", newKey(t))
-	tm.waitText("Lesson 1/")
+	tm.waitText(inLesson(1))
 	time.Sleep(50 * time.Millisecond)
 	srv.stop()
 	tm.waitText("the server is shutting down; your progress is saved")
@@ -95,7 +95,7 @@ func TestInstructorMovesTheRoom(t *testing.T) {
 	in.send("2\r")
 	in.waitText("the room moved to lesson 2")
 	lr.waitText("The instructor moved the room to lesson 2")
-	lr.waitText("Lesson 2/")
+	lr.waitText(inLesson(2))
 	in.waitText("2.1")
 }
 
@@ -105,11 +105,11 @@ func TestReconnectingTakesOver(t *testing.T) {
 	srv := start(t, Config{Dir: t.TempDir()})
 	key := newKey(t)
 	first := connect(t, srv.addr, "ada", key)
-	first.waitText("Lesson 1/")
-	first.send("N")
-	first.waitText("exercise 2/")
+	first.waitText(inLesson(1))
+	first.lesson("next")
+	first.waitText("exercise 2 of")
 	second := connect(t, srv.addr, "ada", key)
-	second.waitText("exercise 2/")
+	second.waitText("exercise 2 of")
 	first.waitText("you connected again from elsewhere")
 }
 
@@ -119,7 +119,7 @@ func TestReconnectingTakesOver(t *testing.T) {
 func TestTimeIsCountedWhileConnected(t *testing.T) {
 	srv := start(t, Config{Dir: t.TempDir(), IdleTimeout: 400 * time.Millisecond})
 	tm := connect(t, srv.addr, "ada", newKey(t))
-	tm.waitText("Lesson 1/")
+	tm.waitText(inLesson(1))
 	deadline := time.Now().Add(waitFor)
 	for time.Now().Before(deadline) {
 		recs, err := srv.srv.store.All()
@@ -152,7 +152,7 @@ func TestSessionsKeepTimeByConfigNow(t *testing.T) {
 	dir := t.TempDir()
 	srv := start(t, Config{Dir: dir, IdleTimeout: 100 * time.Millisecond, Now: now})
 	tm := connect(t, srv.addr, "ada", newKey(t))
-	tm.waitText("Lesson 1/")
+	tm.waitText(inLesson(1))
 	time.Sleep(300 * time.Millisecond)
 	select {
 	case <-tm.ended:
