@@ -14,8 +14,8 @@
 // ~/.local/state/crashcourse/history), a file of mode 0600 of which the
 // REPL reads at most the last MiB and the last 1000 entries, skipping
 // (with a message) any entry that is not one line of text it could have
-// typed. A line that opens a sup body with '{' continues on the next
-// lines until the braces close.
+// typed; the TUI's command line shares it. A line that opens a sup body
+// with '{' continues on the next lines until the braces close.
 // Ctrl-C at the prompt cancels the line (or the open command); while a
 // command runs (run, advance, step, a supervisor call, a load) it stops
 // the command at the event it reached, which the REPL reports as

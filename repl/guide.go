@@ -25,7 +25,7 @@ Keys:
   Tab       completes verbs, live processes, @registered names, refs,
             expectation kinds and supervisor options with their values
   ↑ ↓       history, kept between sessions in $XDG_STATE_HOME/crashcourse/history
-            (default ~/.local/state/crashcourse/history)
+            (default ~/.local/state/crashcourse/history), shared with the TUI
   Ctrl-C    cancels the line; while a command runs, stops it where it got to
   Ctrl-D    leaves (asking first when commands are unsaved); inside an open
             sup body { … }, drops the body instead

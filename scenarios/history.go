@@ -154,12 +154,15 @@ func (h *History) Add(entry string) {
 	}
 }
 
-// Close closes the history's file, if it is kept.
+// Close closes the history's file, if it is kept; after it, the history
+// keeps nothing. Closing it again does nothing.
 func (h *History) Close() error {
 	if h == nil || h.f == nil {
 		return nil
 	}
-	return h.f.Close()
+	f := h.f
+	h.f = nil
+	return f.Close()
 }
 
 // HistoryEntries is what a history keeps of a command: the command

@@ -66,7 +66,8 @@ func (m Model) submit() (tea.Model, tea.Cmd) {
 		r, _ := m.selectedRow()
 		return m.runLine(r.id + ": exit " + text)
 	}
-	m.history = append(m.history, text)
+	m.typed++
+	m.remember(text)
 	if isLessonLine(text) {
 		return m.lessonLine(text), nil
 	}
@@ -123,7 +124,7 @@ func (m *Model) walkHistory(up bool) {
 // so that a long one can be interrupted. A parse error runs nothing and
 // is shown with its caret.
 func (m Model) runLine(text string) (tea.Model, tea.Cmd) {
-	cmds, err := scenarios.ParseLine(inputFile, len(m.history), text)
+	cmds, err := scenarios.ParseLine(inputFile, m.typed, text)
 	if err != nil {
 		m.msg, m.msgErr = caretLines(err), true
 		return m, nil

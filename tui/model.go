@@ -53,8 +53,10 @@ type Model struct {
 
 	input   textinput.Model
 	asking  prompt
-	history []string
-	histAt  int
+	history []string              // the lines typed, oldest first, for ↑/↓
+	histAt  int                   // the line ↑/↓ shows; len(history) for the one being typed
+	hist    *scenarios.History    // the file the history is kept in; nil when kept in memory only
+	typed   int                   // lines typed in this TUI: the line number of errors
 	names   *scenarios.WorldNames // what completion offers, for the head's world
 	namesOf *sim.World            // the world names was made for: a fork or a lesson makes a new head
 	msg     []string              // what the last command printed, or its error
@@ -84,6 +86,14 @@ type Options struct {
 	// (lessons.NewTutor) at the first lesson command. A host that keeps
 	// each learner's progress itself (crashcourse serve) sets it.
 	Tutor *lessons.Tutor
+	// KeepHistory keeps the command line's history between sessions in
+	// HistoryFile ("" for scenarios.DefaultHistoryFile), the file the
+	// REPL keeps its own in: what one face typed, the other recalls. Off
+	// (the default), the history lives in memory only, as a host serving
+	// many users must keep it (crashcourse serve): it never touches its
+	// own user's files.
+	KeepHistory bool
+	HistoryFile string
 }
 
 // New returns a TUI over session s, whose commands already ran: the
@@ -102,6 +112,9 @@ func New(s *scenarios.Session, o Options) Model {
 		tl: newTimeline(s), title: o.Title, keys: DefaultKeyMap(), help: help.New(),
 		dark: true, plain: o.NoColor, folded: map[string]bool{}, input: in, lesson: o.Tutor,
 		speed: defaultSpeed, stop: &atomic.Bool{},
+	}
+	if o.KeepHistory {
+		m.openHistory(o.HistoryFile)
 	}
 	m.restyle()
 	m.refresh()

@@ -16,6 +16,9 @@ type RunOptions struct {
 	NoColor bool
 	Input   io.Reader // nil: the program's terminal
 	Output  io.Writer // nil: standard output
+	// KeepHistory and HistoryFile: see Options.
+	KeepHistory bool
+	HistoryFile string
 }
 
 // Run opens the TUI on the scenario in o.Src, after running its commands
@@ -29,7 +32,8 @@ func Run(o RunOptions) error {
 	}
 	s := scenarios.NewSession(o.Seed)
 	s.AddSource(o.Title, o.Src)
-	m := New(s, Options{Title: o.Title, NoColor: o.NoColor})
+	m := New(s, Options{Title: o.Title, NoColor: o.NoColor, KeepHistory: o.KeepHistory, HistoryFile: o.HistoryFile})
+	defer m.closeHistory()
 	m.Preload(cmds)
 	if o.Lesson != "" {
 		m = m.OpenLesson(o.Lesson, 0)

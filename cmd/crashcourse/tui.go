@@ -45,6 +45,7 @@ func openTUI(name string, o tui.RunOptions, stdout, stderr io.Writer) int {
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
 	o.Title, o.Src, o.NoColor, o.Output = name, src, noColor, stdout
+	o.KeepHistory = true // shared with the REPL, in the user's state directory
 	err = tui.Run(o)
 	if list, ok := err.(scenarios.ErrorList); ok {
 		fmt.Fprintln(stderr, list.Caret())

@@ -11,25 +11,33 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const tuiChildEnv = "CRASHCOURSE_TUI_CHILD"
+// tuiChildEnv makes TestTUIChild crashcourse; tuiArgsEnv holds its
+// arguments, separated by spaces.
+const (
+	tuiChildEnv = "CRASHCOURSE_TUI_CHILD"
+	tuiArgsEnv  = "CRASHCOURSE_TUI_ARGS"
+)
 
-// TestTUIChild is `crashcourse` itself when TestTUIInTmux starts this test
+// TestTUIChild is `crashcourse` itself when startTmux starts this test
 // binary inside tmux; otherwise it does nothing.
 func TestTUIChild(t *testing.T) {
 	if os.Getenv(tuiChildEnv) != "1" {
-		t.Skip("run by TestTUIInTmux")
+		t.Skip("run by the tests in tmux")
 	}
-	os.Exit(run(nil, os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(strings.Fields(os.Getenv(tuiArgsEnv)), os.Stdin, os.Stdout, os.Stderr))
 }
 
 // tmuxTerm is crashcourse running in a real terminal: a tmux pane on a
 // private tmux server, driven with send-keys and read with capture-pane.
+// Every crashcourse it opens has the same home, a temporary directory.
 type tmuxTerm struct {
 	t      *testing.T
 	socket string
+	home   string
 }
 
-func startTmux(t *testing.T) *tmuxTerm {
+// startTmux opens crashcourse with args in a terminal of 100×30.
+func startTmux(t *testing.T, args ...string) *tmuxTerm {
 	if testing.Short() {
 		t.Skip("starts crashcourse in tmux")
 	}
@@ -39,13 +47,17 @@ func startTmux(t *testing.T) *tmuxTerm {
 		}
 		t.Skip("no tmux here")
 	}
-	tm := &tmuxTerm{t: t, socket: fmt.Sprintf("crashcourse-test-%d", os.Getpid())}
-	home := t.TempDir()
-	child := fmt.Sprintf("env %s=1 HOME=%s XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s -test.run=^TestTUIChild$",
-		tuiChildEnv, home, home, home, os.Args[0])
-	tm.tmux("new-session", "-d", "-x", "100", "-y", "30", child)
+	tm := &tmuxTerm{t: t, socket: fmt.Sprintf("crashcourse-test-%d", os.Getpid()), home: t.TempDir()}
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	tm.open(args...)
 	return tm
+}
+
+// open opens crashcourse with args, once the one before has quit.
+func (tm *tmuxTerm) open(args ...string) {
+	child := fmt.Sprintf("env %s=1 %s='%s' HOME=%s XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s -test.run=^TestTUIChild$",
+		tuiChildEnv, tuiArgsEnv, strings.Join(args, " "), tm.home, tm.home, tm.home, os.Args[0])
+	tm.tmux("new-session", "-d", "-x", "100", "-y", "30", child)
 }
 
 func (tm *tmuxTerm) tmux(args ...string) string {
@@ -103,6 +115,12 @@ func TestTUIInTmux(t *testing.T) {
 	tm.keys("G", "?")
 	tm.waitFor("restart window")
 	tm.keys("q")
+	tm.waitQuit("q")
+}
+
+// waitQuit waits until the program quits (tmux then closes its pane),
+// after keys.
+func (tm *tmuxTerm) waitQuit(keys string) {
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
 		if out, err := exec.Command("tmux", "-L", tm.socket, "list-panes").CombinedOutput(); err != nil || len(out) == 0 {
@@ -110,5 +128,33 @@ func TestTUIInTmux(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("q did not quit:\n%s", tm.tmux("capture-pane", "-p"))
+	tm.t.Fatalf("%s did not quit:\n%s", keys, tm.tmux("capture-pane", "-p"))
+}
+
+// TestHistorySharedInTmux: a command typed in `crashcourse repl` is
+// recalled by ↑ on the TUI's command line, and one typed in the TUI by ↑
+// in the next REPL.
+func TestHistorySharedInTmux(t *testing.T) {
+	tm := startTmux(t, "repl")
+	tm.waitFor("Ctrl-D to leave")
+	tm.keys("spawn from_the_repl", "Enter")
+	tm.waitFor("from_the_repl is spawned")
+	tm.keys("C-d")
+	tm.waitFor("not saved") // the REPL asks once before leaving unsaved work
+	tm.keys("C-d")
+	tm.waitQuit("Ctrl-D")
+
+	tm.open("tui")
+	tm.waitFor("one_for_all")
+	tm.keys(":", "Up")
+	tm.waitFor(": spawn from_the_repl")
+	tm.keys("C-u", "spawn from_the_tui", "Enter")
+	tm.waitFor("› spawn from_the_tui")
+	tm.keys("q")
+	tm.waitQuit("q")
+
+	tm.open("repl")
+	tm.waitFor("Ctrl-D to leave")
+	tm.keys("Up")
+	tm.waitFor("> spawn from_the_tui")
 }
