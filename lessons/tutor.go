@@ -12,7 +12,7 @@ import (
 // Tutor is one learner working through a catalogue, as the REPL and the
 // TUI drive it: the open lesson and exercise, the learner's progress and
 // the file it is saved in, and what the last hint and check said. It
-// holds no world: Open, Reset and Next return the session in the
+// holds no world: Open, Reset, Next and Previous return the session in the
 // exercise's starting state for the face to show, and every command the
 // learner types there from then on is their answer.
 //
@@ -116,8 +116,16 @@ func (t *Tutor) Reset() (*scenarios.Session, error) {
 
 // Next opens the exercise after the open one and returns its world, or
 // nil after the last exercise of the lesson.
-func (t *Tutor) Next() (*scenarios.Session, error) {
-	ex, ok := t.Lesson.Exercise(t.Lesson.Number(t.Exercise) + 1)
+func (t *Tutor) Next() (*scenarios.Session, error) { return t.step(1) }
+
+// Previous opens the exercise before the open one and returns its world,
+// or nil on the first exercise of the lesson.
+func (t *Tutor) Previous() (*scenarios.Session, error) { return t.step(-1) }
+
+// step opens the exercise d away from the open one, or returns nil when
+// the lesson has none there.
+func (t *Tutor) step(d int) (*scenarios.Session, error) {
+	ex, ok := t.Lesson.Exercise(t.Lesson.Number(t.Exercise) + d)
 	if !ok {
 		return nil, nil
 	}

@@ -76,16 +76,29 @@ func TestTutorHintsAreGradedAndResetKeepsTheirCount(t *testing.T) {
 	}
 }
 
-// Next walks the lesson's exercises and then returns nil.
-func TestTutorNextStopsAfterTheLastExercise(t *testing.T) {
+// Next walks the lesson's exercises and then returns nil; Previous walks
+// them back and returns nil on the first.
+func TestTutorNextAndPreviousStopAtTheLessonsEnds(t *testing.T) {
 	tu := newTestTutor(t)
-	for k := 2; k <= len(tu.Lesson.Exercises); k++ {
+	last := len(tu.Lesson.Exercises)
+	for k := 2; k <= last; k++ {
 		if s, err := tu.Next(); s == nil || err != nil || tu.Lesson.Number(tu.Exercise) != k {
 			t.Fatalf("next to %d: %v", k, err)
 		}
 	}
 	if s, _ := tu.Next(); s != nil {
 		t.Fatal("next after the last exercise opened one")
+	}
+	for k := last - 1; k >= 1; k-- {
+		if s, err := tu.Previous(); s == nil || err != nil || tu.Lesson.Number(tu.Exercise) != k {
+			t.Fatalf("previous to %d: %v", k, err)
+		}
+	}
+	if s, _ := tu.Previous(); s != nil {
+		t.Fatal("previous before the first exercise opened one")
+	}
+	if cur := tu.Progress.Current(tu.Lesson); cur != tu.Lesson.Exercises[0] {
+		t.Fatalf("the current exercise is %s, not the one open", cur.ID)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 
 // lessonVerbs are the TUI's own commands for lessons; every other line is
 // the language's.
-var lessonVerbs = map[string]bool{"lesson": true, "check": true, "hint": true, "next": true, "predict": true}
+var lessonVerbs = map[string]bool{"lesson": true, "check": true, "hint": true, "next": true, "previous": true, "predict": true}
 
 // isLessonLine tells whether text is one of the lesson commands.
 func isLessonLine(text string) bool {
@@ -23,7 +23,7 @@ func isLessonLine(text string) bool {
 func (m Model) lessonOpen() bool { return m.lesson != nil && m.lesson.Lesson != nil }
 
 // lessonLine runs a lesson command: lesson [N|reset], check, hint, next,
-// predict die: … restart: ….
+// previous, predict die: … restart: ….
 func (m Model) lessonLine(text string) Model {
 	verb, arg, _ := strings.Cut(strings.TrimSpace(text), " ")
 	arg = strings.TrimSpace(arg)
@@ -42,6 +42,8 @@ func (m Model) lessonLine(text string) Model {
 		_, err := m.lesson.NextHint()
 		m.showLesson = true
 		return m.warn(err)
+	case "previous":
+		return m.previous()
 	}
 	return m.next()
 }
@@ -134,6 +136,15 @@ func (m Model) next() Model {
 	s, err := m.lesson.Next()
 	if s == nil {
 		return m.say("that was the last exercise of this lesson: lesson N opens another", false)
+	}
+	return m.openExercise(s, err)
+}
+
+// previous opens the exercise before this one, or says there is none.
+func (m Model) previous() Model {
+	s, err := m.lesson.Previous()
+	if s == nil {
+		return m.say("this is the first exercise of this lesson: lesson N opens another", false)
 	}
 	return m.openExercise(s, err)
 }

@@ -129,6 +129,17 @@ func TestLessonPredictShowsThePredictionBesideTheOutcome(t *testing.T) {
 	t.Skip("lesson 1 has no predict exercise")
 }
 
+func TestLessonNextAndPreviousMoveBetweenExercises(t *testing.T) {
+	m := lessonModel(t, "1")
+	m = typeLine(m, "previous")
+	assert.Contains(t, screen(m), "this is the first exercise")
+	m = typeLine(m, "next")
+	assert.Equal(t, 2, m.lesson.Lesson.Number(m.lesson.Exercise))
+	m = typeLine(m, "previous")
+	assert.Equal(t, 1, m.lesson.Lesson.Number(m.lesson.Exercise))
+	assert.Contains(t, screen(m), "exercise 1 of")
+}
+
 func TestLessonCommandsWithoutALesson(t *testing.T) {
 	m := newModel(t, "", 80, 24)
 	m = typeLine(m, "check")

@@ -119,6 +119,11 @@ func TestLessonMovesFillTheDashboard(t *testing.T) {
 	if rec.Lesson != 1 || rec.Exercise != 2 || rec.Answer != nil || rec.LastFailed == "" {
 		t.Fatalf("after next: %+v", rec)
 	}
+	m.typeLine("spawn extra")
+	m.typeLine("previous")
+	if rec = record(t, room); rec.Exercise != 1 || rec.Answer != nil {
+		t.Fatalf("after previous: %+v", rec)
+	}
 }
 
 // TestReconnectingResumesTheExercise: a learner seated again (a new
