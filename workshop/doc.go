@@ -2,7 +2,9 @@
 // SSH for a room of learners, with an instructor's dashboard.
 //
 // Every SSH session gets its own TUI over its own simulated world and its
-// own lesson progress; a learner is known by the fingerprint of their
+// own lesson progress: the TUI and lesson pane of `crashcourse tui`,
+// handed a lessons.Tutor whose store is the learner's record in the room,
+// so every check, hint and move is written there. A learner is known by the fingerprint of their
 // public key (or, on a server open to all, by the user name they connect
 // with when they have no key). Progress lives in a bbolt database in the
 // server's directory, written in one transaction per change, so that a
