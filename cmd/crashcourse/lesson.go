@@ -231,21 +231,18 @@ func (env *lessonEnv) show(n int, l *lessons.Lesson, ex *lessons.Exercise, stdou
 }
 
 // ensureFile writes ex's starting file unless one exists; it never
-// overwrites the learner's work.
+// overwrites the learner's work, and an interrupted write leaves no
+// half a file that would then count as their work.
 func (env *lessonEnv) ensureFile(l *lessons.Lesson, ex *lessons.Exercise) (string, bool, error) {
 	path := env.path(l, ex)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return path, false, err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := scenarios.WriteFileAtomic(path, ex.StartFile(), scenarios.WriteOptions{Exclusive: true})
 	if errors.Is(err, os.ErrExist) {
 		return path, false, nil
 	}
-	if err != nil {
-		return path, false, err
-	}
-	_, err = f.Write(ex.StartFile())
-	return path, true, errors.Join(err, f.Close())
+	return path, err == nil, err
 }
 
 // setCurrent records ex as the learner's current exercise in l.
