@@ -7,7 +7,7 @@ import (
 )
 
 // replCommands are the REPL's own commands, outside the language.
-var replCommands = []string{"save", "save!", "load", "lesson", "check", "hint", "next", "predict", "quit"}
+var replCommands = []string{"save", "save!", "load", "lesson", "check", "hint", "next", "previous", "predict", "quit"}
 
 // replHelp documents the REPL's own commands for `help`.
 var replHelp = map[string][3]string{
@@ -17,10 +17,11 @@ var replHelp = map[string][3]string{
 	"quit":  {"quit", "leave the REPL (Ctrl-D too); asks first if unsaved", "quit"},
 	"lesson": {"lesson [N|reset]", "the lessons and your progress; lesson N opens one; reset restarts the exercise",
 		"lesson 1"},
-	"check":   {"check", "check your commands since lesson N against the exercise's goal", "check"},
-	"hint":    {"hint", "the exercise's next hint, each closer to the answer", "hint"},
-	"next":    {"next", "open the lesson's next exercise", "next"},
-	"predict": {"predict ANSWER", "answer a predict exercise: die: NAMES; restart: NAMES", "predict die: a b; restart: none"},
+	"check":    {"check", "check your commands since lesson N against the exercise's goal", "check"},
+	"hint":     {"hint", "the exercise's next hint, each closer to the answer", "hint"},
+	"next":     {"next", "open the lesson's next exercise", "next"},
+	"previous": {"previous", "open the exercise before this one", "previous"},
+	"predict":  {"predict ANSWER", "answer a predict exercise: die: NAMES; restart: NAMES", "predict die: a b; restart: none"},
 }
 
 // replCommand runs line when it is one of the REPL's own commands (save,
@@ -41,7 +42,7 @@ func (sh *shell) replCommand(line string) bool {
 	case "save", "save!", "load":
 		sh.flush(false)
 		sh.fileCommand(verb, arg, line)
-	case "lesson", "check", "hint", "next", "predict":
+	case "lesson", "check", "hint", "next", "previous", "predict":
 		sh.lessonCommand(verb, arg)
 	case "help":
 		return sh.replCommandHelp(arg)

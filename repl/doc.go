@@ -65,7 +65,8 @@
 //   - check runs lessons.Check on the commands typed since lesson N, next
 //     or lesson reset, one a line, so that "your line 3" in its
 //     explanation is the third of them; a pass is recorded and next opens
-//     the next exercise (printing only the exercise's part of the page).
+//     the next exercise (printing only the exercise's part of the page),
+//     previous the one before.
 //     For a predict exercise, predict die: NAMES; restart: NAMES is the
 //     answer instead.
 //   - hint shows the exercise's next hint (counted), lesson reset puts the

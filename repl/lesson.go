@@ -19,7 +19,7 @@ const (
 )
 
 // lessonCommand runs one of the lesson commands: lesson [N|reset], check,
-// hint, next, predict PREDICTION. The tutor starts with the first of them,
+// hint, next, previous, predict PREDICTION. The tutor starts with the first of them,
 // reading the learner's progress.
 func (sh *shell) lessonCommand(verb, arg string) {
 	sh.flush(false)
@@ -41,6 +41,8 @@ func (sh *shell) lessonCommand(verb, arg string) {
 		h, err := sh.tutor.NextHint()
 		sh.out.line(sh.out.paint(sh.out.st.note, h))
 		sh.warn(err)
+	case verb == "previous":
+		sh.previous()
 	default:
 		sh.next()
 	}
@@ -102,6 +104,16 @@ func (sh *shell) next() {
 	s, err := sh.tutor.Next()
 	if s == nil {
 		sh.out.line(sh.out.paint(sh.out.st.note, "that was the last exercise of this lesson: lesson for the list, lesson N for another"))
+		return
+	}
+	sh.openExercise(s, err, false)
+}
+
+// previous opens the exercise before this one, if there is one.
+func (sh *shell) previous() {
+	s, err := sh.tutor.Previous()
+	if s == nil {
+		sh.out.line(sh.out.paint(sh.out.st.note, "this is the first exercise of this lesson: lesson for the list, lesson N for another"))
 		return
 	}
 	sh.openExercise(s, err, false)

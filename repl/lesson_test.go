@@ -201,3 +201,15 @@ func TestLessonLeavingWarnsOnlyAboutTheAnswer(t *testing.T) {
 	mustContain(t, s.buf.String(), "1 command is not saved")
 	assert.True(t, s.sh.mayLeave(), "the second time leaves")
 }
+
+// previous opens the exercise before the open one, and makes it the
+// learner's current one; on the first exercise it says there is none.
+func TestLessonPreviousOpensTheExerciseBefore(t *testing.T) {
+	path := lessonState(t)
+	out := lessonSession(t, false).feedAll("lesson 1\nprevious\nnext\nprevious\n")
+	mustContain(t, out, "this is the first exercise of this lesson", "Exercise 2 of 3")
+	assert.Equal(t, 2, strings.Count(out, "Exercise 1 of 3"), "opened at the start, then by previous")
+	p, err := lessons.Store{Path: path}.Load()
+	require.NoError(t, err)
+	assert.Equal(t, 1, p.Lessons["01-trio"].Current, "previous made exercise 1 current")
+}
