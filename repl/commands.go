@@ -1,13 +1,19 @@
 package repl
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/crashcourse/crashcourse/scenarios"
 )
 
-// replCommands are the REPL's own commands, outside the language.
-var replCommands = []string{"save", "save!", "load", "lesson", "check", "hint", "next", "previous", "predict", "quit"}
+// The REPL's own commands, outside the language: its files, the lessons'
+// commands, and quit.
+var (
+	fileCommands   = []string{"save", "save!", "load"}
+	lessonCommands = []string{"lesson", "check", "hint", "next", "previous", "predict"}
+	replCommands   = slices.Concat(fileCommands, lessonCommands, []string{"quit"})
+)
 
 // replHelp documents the REPL's own commands for `help`.
 var replHelp = map[string][3]string{
@@ -119,7 +125,8 @@ func (sh *shell) help(c *scenarios.Command, r *scenarios.Result) {
 	switch topic {
 	case "":
 		more = []string{"",
-			"REPL: " + strings.Join(replCommands, " ") + "   (help session)",
+			"REPL: " + strings.Join(fileCommands, " ") + " quit   (help session)",
+			"Lessons: " + strings.Join(lessonCommands, " "),
 			"Tab completes, ↑ recalls, Ctrl-C cancels the line, Ctrl-D leaves.",
 			"Start here: spawn a · a: spawn_link b · b: spawn_link c · kill b · why c"}
 	case "session":
