@@ -142,9 +142,15 @@ func (r *replay) exec(c *scenarios.Command, part string) scenarios.Result {
 	if res.Note != "" {
 		r.notes = append(r.notes, res.Note)
 	}
-	if part != "learner" && res.Err != nil && !res.Outcome {
+	switch {
+	case res.Err == nil || res.Outcome:
+	case part == "setup":
 		r.notes = append(r.notes, sprintf("%s failed: %s (a mistake in the lesson file, line %d)",
 			origin{part, c.Pos.Line, c.Text}, res.Err.Message(), c.Pos.Line))
+	case part == "fault":
+		// A fault acts on what the learner's commands built or left alive:
+		// that it failed is part of their outcome, not the lesson's doing.
+		r.notes = append(r.notes, sprintf("%s did not happen: %s", origin{part, c.Pos.Line, c.Text}, res.Err.Message()))
 	}
 	return res
 }

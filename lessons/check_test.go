@@ -3,6 +3,8 @@ package lessons
 import (
 	"strings"
 	"testing"
+
+	"github.com/crashcourse/crashcourse/sim"
 )
 
 // exerciseOf parses src and returns its exercise k (from 1).
@@ -185,5 +187,42 @@ func TestAllowNamesAFormOfExit(t *testing.T) {
 	whole := exerciseOf(t, strings.Replace(forbidding, "link unlink", "exit", 1), 1)
 	if !whole.Allows("exit/1") || !whole.Allows("exit/2") {
 		t.Fatal("allowing exit does not allow both its forms")
+	}
+}
+
+// A learner's restart storm (a child that fails every restart, under an
+// intensity it never reaches) is checked in time proportional to its
+// trace, and the report explains the first few deaths, then counts the
+// rest. Explaining each of a storm's deaths, each by a walk back over the
+// trace, once took minutes.
+func TestCheckOfARestartStormIsBounded(t *testing.T) {
+	c, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := c.Lesson(7)
+	storm := "sup top intensity=1000000 period=1 { worker db init=ok,crash:bad }\n"
+	v := CheckWith(l.Exercises[0], "mine.scn", []byte(storm), sim.Options{MaxEvents: 200_000})
+	if v.Pass || v.World.TraceLen() < 1_000_000 {
+		t.Fatalf("not a storm of a million entries (%d):\n%s", v.World.TraceLen(), v.Report())
+	}
+	report := v.Report()
+	if !strings.Contains(report, "more deaths of `db`") || strings.Count(report, "\n") > 60 {
+		t.Fatalf("the deaths are not bounded:\n%s", report)
+	}
+}
+
+// A fault that finds no process to act on is the learner's outcome (their
+// tree lacks it), not a mistake in the lesson file.
+func TestAFaultOnAMissingProcessIsTheLearnersOutcome(t *testing.T) {
+	c, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := c.Lesson(7)
+	v := Check(l.Exercises[0], "mine.scn", []byte("sup top strategy=rest_for_one {\n  worker db\n  worker cache\n}\n"))
+	report := v.Report()
+	if !strings.Contains(report, "`web: crash boom` did not happen: noproc") || strings.Contains(report, "mistake in the lesson file") {
+		t.Fatalf("the failed fault is not the learner's:\n%s", report)
 	}
 }

@@ -136,6 +136,9 @@ func (r *replay) died(s sim.Seq) string {
 	if n := w.Note(s); n != "" {
 		out += ": " + n
 	}
+	if !w.IsSupervisor(e.Pid) {
+		return out // only a supervisor gives up
+	}
 	for k := s - 1; k > r.marked; k-- {
 		if g := w.Entry(k); g.Pid == e.Pid && g.Kind == sim.KindSupervisorShutdown {
 			return out + " after reaching its restart intensity (too many restarts within its period)"
@@ -281,21 +284,34 @@ func (r *replay) trapEntry(p sim.Pid, before sim.Seq) sim.Seq {
 	return 0
 }
 
+// maxDeathsExplained bounds the deaths explainRestarts explains: a
+// restart storm may have thousands, and the first few say what the rest
+// repeat.
+const maxDeathsExplained = 5
+
 // explainRestarts explains the deaths, since the setup (the learner's
-// commands may kill too), of the incarnations of p's name, or says there
-// were none.
+// commands may kill too), of the incarnations of p's name (the first
+// maxDeathsExplained of them, then how many more), or says there were
+// none.
 func (r *replay) explainRestarts(p sim.Pid) []string {
 	w := r.s.World()
 	name := w.Name(p)
 	var out []string
-	for s := r.setupEnd + 1; int(s) <= w.TraceLen(); s++ {
+	deaths := 0
+	for s := r.setupEnd + 1; int(s) <= w.TraceLen() && name != ""; s++ {
 		e := w.Entry(s)
-		if e.Kind == sim.KindExit && name != "" && w.Name(e.Pid) == name {
+		if e.Kind != sim.KindExit || w.Name(e.Pid) != name {
+			continue
+		}
+		if deaths++; deaths <= maxDeathsExplained {
 			out = append(out, r.explainDeath(e.Pid)...)
 		}
 	}
-	if len(out) == 0 {
+	switch {
+	case deaths == 0:
 		out = append(out, "no "+quote(scenarios.Now(w).Label(p))+" exited")
+	case deaths > maxDeathsExplained:
+		out = append(out, sprintf("and %d more deaths of %s", deaths-maxDeathsExplained, quote(name)))
 	}
 	if v, ok := w.Supervisor(w.Parent(p)); ok && w.Supervised(p) {
 		out = append(out, sprintf("%s is %s (intensity=%d period=%d): %s", quote(scenarios.Now(w).Label(v.Pid)),
