@@ -26,6 +26,16 @@ func Check(ex *Exercise, name string, src []byte) Verdict {
 // their own bounds. A check that hits a bound is judged on what ran, with
 // the bound's note among its notes.
 func CheckWith(ex *Exercise, name string, src []byte, o sim.Options) Verdict {
+	return CheckUntil(ex, name, src, o, nil)
+}
+
+// CheckUntil is CheckWith that asks stop between the events of the
+// learner's commands and the faults (see scenarios.Session.SetInterrupt),
+// so that a face can stop a long check on Ctrl-C. Once stop returns true
+// the check ends unjudged: its verdict is Interrupted, and nothing else.
+// A nil stop never stops it. The setup and a prediction's run, the
+// lesson's own, are short and not asked.
+func CheckUntil(ex *Exercise, name string, src []byte, o sim.Options, stop func() bool) Verdict {
 	if ex.Predict() {
 		return checkPrediction(ex, name, src, o)
 	}
@@ -38,9 +48,13 @@ func CheckWith(ex *Exercise, name string, src []byte, o sim.Options) Verdict {
 		return Verdict{Refused: refused}
 	}
 	r := newReplay(ex, o)
+	r.s.SetInterrupt(stop)
 	v := Verdict{}
 	r.learner(cmds, &v)
 	r.faults()
+	if stop != nil && stop() {
+		return Verdict{Interrupted: true}
+	}
 	r.expectations(&v)
 	v.Notes = r.notes
 	v.World, v.Faults = r.s.World(), r.marked+1

@@ -165,11 +165,7 @@ func FuzzCheck(f *testing.F) {
 // stuck with the same reason and tells boss the same, so only the form
 // keeps it out. Allowing the verb allows both forms.
 func TestAllowNamesAFormOfExit(t *testing.T) {
-	c, err := Bundled()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _ := c.Lesson(4)
+	l := bundledLesson(t, 4)
 	ex := l.Exercises[0]
 	v := Check(ex, "mine.scn", []byte("stuck: exit killed\n"))
 	if v.Pass || len(v.Refused) != 1 || v.Refused[0].Verb != "exit/1" {
@@ -196,11 +192,7 @@ func TestAllowNamesAFormOfExit(t *testing.T) {
 // rest. Explaining each of a storm's deaths, each by a walk back over the
 // trace, once took minutes.
 func TestCheckOfARestartStormIsBounded(t *testing.T) {
-	c, err := Bundled()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _ := c.Lesson(7)
+	l := bundledLesson(t, 7)
 	storm := "sup top intensity=1000000 period=1 { worker db init=ok,crash:bad }\n"
 	v := CheckWith(l.Exercises[0], "mine.scn", []byte(storm), sim.Options{MaxEvents: 200_000})
 	if v.Pass || v.World.TraceLen() < 1_000_000 {
@@ -215,14 +207,50 @@ func TestCheckOfARestartStormIsBounded(t *testing.T) {
 // A fault that finds no process to act on is the learner's outcome (their
 // tree lacks it), not a mistake in the lesson file.
 func TestAFaultOnAMissingProcessIsTheLearnersOutcome(t *testing.T) {
-	c, err := Bundled()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _ := c.Lesson(7)
+	l := bundledLesson(t, 7)
 	v := Check(l.Exercises[0], "mine.scn", []byte("sup top strategy=rest_for_one {\n  worker db\n  worker cache\n}\n"))
 	report := v.Report()
 	if !strings.Contains(report, "`web: crash boom` did not happen: noproc") || strings.Contains(report, "mistake in the lesson file") {
 		t.Fatalf("the failed fault is not the learner's:\n%s", report)
 	}
+}
+
+// CheckUntil asks stop between events: once it says stop, the check ends
+// unjudged, and a tutor keeps that verdict without recording it.
+func TestCheckUntilStopsALongCheck(t *testing.T) {
+	l := bundledLesson(t, 7)
+	storm := "sup top intensity=1000000 period=1 { worker db init=ok,crash:bad }\n"
+	asked := 0
+	stop := func() bool { asked++; return asked > 1000 }
+	v := CheckUntil(l.Exercises[0], "mine.scn", []byte(storm), sim.Options{}, stop)
+	if !v.Interrupted || v.Pass || !strings.Contains(v.Report(), "interrupted before the check could judge") {
+		t.Fatalf("not interrupted:\n%s", v.Report())
+	}
+	if asked > 2000 {
+		t.Fatalf("the check went on for %d events after the stop", asked-1000)
+	}
+	tu := &Tutor{Catalogue: &Catalogue{Lessons: []*Lesson{l}}, Progress: &Progress{}}
+	tu.Open(1, l)
+	tu.Stop = func() bool { return true }
+	got, err := tu.Check("mine.scn", l.Exercises[0].Solution.Text)
+	if err != nil || !got.Interrupted || tu.Verdict == nil || !tu.Verdict.Interrupted {
+		t.Fatalf("the tutor's check was not interrupted: %+v, %v", got, err)
+	}
+	if tu.Progress.HasPassed(l, l.Exercises[0]) {
+		t.Fatal("an interrupted check recorded a pass")
+	}
+}
+
+// bundledLesson is bundled lesson n.
+func bundledLesson(t *testing.T, n int) *Lesson {
+	t.Helper()
+	c, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, ok := c.Lesson(n)
+	if !ok {
+		t.Fatalf("no bundled lesson %d", n)
+	}
+	return l
 }

@@ -15,6 +15,8 @@ func (v Verdict) Report() string {
 		b.WriteString("✗ Not checked: your text does not parse.\n" + v.Errors.Caret() + "\n")
 	case len(v.Refused) > 0:
 		v.reportRefused(&b)
+	case v.Interrupted:
+		b.WriteString("✗ Not checked: interrupted before the check could judge; check again to finish it.\n")
 	default:
 		v.reportRows(&b)
 		v.reportOutcome(&b)

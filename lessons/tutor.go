@@ -30,6 +30,9 @@ type Tutor struct {
 	// sim.Options: only the limits are used); the zero value keeps the
 	// global bounds, as the REPL and the TUI do.
 	Limits sim.Options
+	// Stop, when set, is asked between the events of a check (see
+	// CheckUntil): the REPL's Ctrl-C. nil: checks run to their end.
+	Stop func() bool
 
 	// Verdict is the last check of the open exercise; nil since it opened.
 	Verdict *Verdict
@@ -142,10 +145,20 @@ func (t *Tutor) open(ex *Exercise, kind MoveKind) (*scenarios.Session, error) {
 
 // Check checks src, the learner's answer (positioned in the file name),
 // keeps the verdict, and records and saves a pass (a Recorder is told of
-// a failure too).
+// a failure too); see Accept.
 func (t *Tutor) Check(name, src string) (Verdict, error) {
-	v := CheckWith(t.Exercise, name, []byte(src), t.Limits)
+	return t.Accept(CheckUntil(t.Exercise, name, []byte(src), t.Limits, t.Stop))
+}
+
+// Accept keeps v, the verdict of a check of the open exercise (made
+// apart, as a face does in its background work, with CheckUntil and
+// Limits), and records and saves it as Check does. An interrupted check
+// is kept, not recorded: it judged nothing.
+func (t *Tutor) Accept(v Verdict) (Verdict, error) {
 	t.Verdict = &v
+	if v.Interrupted {
+		return v, nil
+	}
 	if v.Pass {
 		t.Progress.Pass(t.Lesson, t.Exercise)
 	}

@@ -7,11 +7,13 @@ import (
 
 // Verdict is what Check found. Exactly one of these holds: Errors (the
 // learner's text does not parse), Refused (it uses verbs the exercise does
-// not allow; nothing ran), or the outcome: Failures (expectations that did
-// not hold, each explained) and, for a predict exercise, Rows. Pass is
-// true when nothing failed.
+// not allow; nothing ran), Interrupted (see CheckUntil), or the outcome:
+// Failures (expectations that did not hold, each explained) and, for a
+// predict exercise, Rows. Pass is true when nothing failed.
 type Verdict struct {
 	Pass bool
+	// Interrupted: the check was stopped before it could judge.
+	Interrupted bool
 	// Said is the exercise's pass sentence: what the learner demonstrated.
 	Said    string
 	Errors  scenarios.ErrorList

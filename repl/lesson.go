@@ -65,6 +65,7 @@ func (sh *shell) startTutor() bool {
 		return false
 	}
 	sh.tutor, err = lessons.NewTutor(cat)
+	sh.tutor.Stop = sh.interrupted.Load // Ctrl-C stops a long check, as a long command
 	sh.warn(err)
 	return true
 }

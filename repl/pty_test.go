@@ -142,12 +142,18 @@ func TestPTY(t *testing.T) {
 // the REPL to say where it stopped within a second, then to prompt again.
 func (p *ptyREPL) interrupt(command string) {
 	p.t.Helper()
+	p.interruptSeeing(command, "interrupted at t=")
+}
+
+// interruptSeeing is interrupt with what the REPL says when stopped.
+func (p *ptyREPL) interruptSeeing(command, said string) {
+	p.t.Helper()
 	mark := p.mark()
 	p.f.WriteString(command + "\r")
 	time.Sleep(300 * time.Millisecond) // let the command get going
 	pressed := time.Now()
 	p.f.WriteString("\x03")
-	seen := p.waitFor(mark, "interrupted at t=", 10*time.Second)
+	seen := p.waitFor(mark, said, 10*time.Second)
 	if d := seen.Sub(pressed); d > time.Second {
 		p.t.Errorf("Ctrl-C took %v to stop %s", d, command)
 	}
@@ -198,4 +204,16 @@ func TestPTYLeaving(t *testing.T) {
 	p = startPTY(t)
 	p.typeAndSeePrompt("ps\r", "no processes yet")
 	p.exits("\x04")
+}
+
+// TestPTYInterruptACheck: Ctrl-C stops a long check (an answer making a
+// restart storm that runs to the safety bound), which then judges
+// nothing, and the REPL goes on.
+func TestPTYInterruptACheck(t *testing.T) {
+	p := startPTY(t)
+	p.typeAndSee("lesson 7\r", "Your commands from here are your answer")
+	p.typeAndSee("sup top intensity=1000000 period=1 { worker db init=ok,crash:bad }\r", "started child db")
+	p.interruptSeeing("check", "Not checked: interrupted before the check could judge")
+	p.typeAndSee("ps\r", "top")
+	p.leave()
 }

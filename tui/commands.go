@@ -69,7 +69,7 @@ func (m Model) submit() (tea.Model, tea.Cmd) {
 	m.typed++
 	m.remember(text)
 	if isLessonLine(text) {
-		return m.lessonLine(text), nil
+		return m.lessonLine(text)
 	}
 	return m.runLine(text)
 }

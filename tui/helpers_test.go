@@ -32,14 +32,15 @@ func newModel(t testing.TB, src string, w, h int) Model {
 }
 
 // send feeds msg to m and runs the commands it returns that finish at
-// once (a command line's execution), not the ticks of play.
+// once (a command line's execution, a check), not the ticks of play.
 func send(m Model, msg tea.Msg) Model {
 	next, cmd := m.Update(msg)
 	m = next.(Model)
 	if cmd == nil {
 		return m
 	}
-	if done, ok := runCmd(cmd).(execDoneMsg); ok {
+	switch done := runCmd(cmd).(type) {
+	case execDoneMsg, checkDoneMsg:
 		next, _ = m.Update(done)
 		m = next.(Model)
 	}
@@ -47,7 +48,7 @@ func send(m Model, msg tea.Msg) Model {
 }
 
 // runCmd runs cmd, giving up on one that waits (a tick, a cursor blink):
-// a command line's execution finishes at once.
+// a command line's execution and a check finish at once.
 func runCmd(cmd tea.Cmd) tea.Msg {
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/crashcourse/crashcourse/scenarios"
 )
@@ -23,29 +24,63 @@ func isLessonLine(text string) bool {
 func (m Model) lessonOpen() bool { return m.lesson != nil && m.lesson.Lesson != nil }
 
 // lessonLine runs a lesson command: lesson [N|reset], check, hint, next,
-// previous, predict die: … restart: ….
-func (m Model) lessonLine(text string) Model {
+// previous, predict die: … restart: …. A check runs in a tea.Cmd, as a
+// command does (see startCheck).
+func (m Model) lessonLine(text string) (Model, tea.Cmd) {
 	verb, arg, _ := strings.Cut(strings.TrimSpace(text), " ")
 	arg = strings.TrimSpace(arg)
 	if verb == "lesson" {
-		return m.lessonCmd(arg)
+		return m.lessonCmd(arg), nil
 	}
 	if !m.lessonOpen() {
-		return m.say("no lesson is open: type lesson (the list) or lesson N", true)
+		return m.say("no lesson is open: type lesson (the list) or lesson N", true), nil
 	}
 	switch verb {
 	case "check":
-		return m.checked(m.lesson.Check(inputFile, m.answer()))
+		return m.startCheck()
 	case "predict":
-		return m.checked(m.lesson.Predict(inputFile, arg))
+		return m.checked(m.lesson.Predict(inputFile, arg)), nil
 	case "hint":
 		_, err := m.lesson.NextHint()
 		m.showLesson = true
-		return m.warn(err)
+		return m.warn(err), nil
 	case "previous":
-		return m.previous()
+		return m.previous(), nil
 	}
-	return m.next()
+	return m.next(), nil
+}
+
+// checkDoneMsg brings the verdict of a check run by a tea.Cmd, on ex.
+type checkDoneMsg struct {
+	ex *lessons.Exercise
+	v  lessons.Verdict
+}
+
+// startCheck checks the learner's answer in a tea.Cmd, so that the
+// panes stay drawn and Esc or Ctrl-C stops a long check (a restart storm
+// run to the safety bound) as it stops a long command. A prediction is
+// checked at once: it runs only the lesson's own short faults.
+func (m Model) startCheck() (Model, tea.Cmd) {
+	if m.lesson.Exercise.Predict() {
+		return m.say("this exercise asks for a prediction: predict die: NAMES; restart: NAMES", true), nil
+	}
+	ex, limits, src, stop := m.lesson.Exercise, m.lesson.Limits, []byte(m.answer()), m.stop
+	m.frozen = m.render()
+	m.busy, m.playing = true, false
+	stop.Store(false)
+	return m, func() tea.Msg {
+		return checkDoneMsg{ex: ex, v: lessons.CheckUntil(ex, inputFile, src, limits, stop.Load)}
+	}
+}
+
+// checkDone gives the tutor the verdict of the check startCheck ran,
+// unless the exercise changed meanwhile (a host moved the learner on).
+func (m Model) checkDone(d checkDoneMsg) Model {
+	m.busy, m.frozen = false, ""
+	if !m.lessonOpen() || m.lesson.Exercise != d.ex {
+		return m.say("the exercise changed while it was checked: check again", true)
+	}
+	return m.checked(m.lesson.Accept(d.v))
 }
 
 // lessonCmd opens a lesson, lists them, or resets the exercise.
@@ -123,6 +158,9 @@ func (m Model) answer() string {
 // checked says what a check found; the lesson pane shows the verdict.
 func (m Model) checked(v lessons.Verdict, err error) Model {
 	m.showLesson = true
+	if v.Interrupted {
+		return m.say("check interrupted: it judged nothing; check again to finish it", true).warn(err)
+	}
 	if v.Pass {
 		m = m.say("passed: "+v.Said+" (next moves on)", false)
 	} else {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/stretchr/testify/assert"
@@ -182,4 +183,30 @@ func TestLessonPaneShowsTheCheckNotes(t *testing.T) {
 		got := ansi.Strip(strings.Join(m.verdictLines(v, 200), "\n"))
 		assert.Contains(t, got, "note: "+note, "pass=%v", v.Pass)
 	}
+}
+
+// A check runs in a tea.Cmd, as a command does: while it runs the panes
+// stay, and Esc stops it; an interrupted check judges nothing and
+// records nothing.
+func TestLessonEscInterruptsALongCheck(t *testing.T) {
+	m := lessonModel(t, "7")
+	m = typeLine(m, "sup top intensity=1000000 period=1 { worker db init=ok,crash:bad }")
+	m = press(m, ":")
+	for _, r := range "check" {
+		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	require.NotNil(t, cmd)
+	require.True(t, m.Typing(), "a check runs like a command")
+	m = send(m, keyMsg("esc"))
+	done, ok := runCmd(cmd).(checkDoneMsg)
+	require.True(t, ok)
+	m = send(m, done)
+	assert.False(t, m.Typing())
+	require.NotNil(t, m.lesson.Verdict)
+	assert.True(t, m.lesson.Verdict.Interrupted)
+	assert.Contains(t, screen(m), "check interrupted")
+	assert.Contains(t, screen(m), "✗ not checked")
+	assert.False(t, m.lesson.Progress.HasPassed(m.lesson.Lesson, m.lesson.Exercise))
 }

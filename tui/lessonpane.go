@@ -58,6 +58,9 @@ func (m Model) outcomeLines(v lessons.Verdict, w int) []string {
 	if v.Pass {
 		return append([]string{m.st.Running.Render("✓ passed")}, wrap(v.Said, w)...)
 	}
+	if v.Interrupted {
+		return append([]string{m.st.Dead.Render("✗ not checked")}, wrap("interrupted before it could judge: :check again to finish it", w)...)
+	}
 	var lines []string
 	lines = append(lines, m.st.Dead.Render("✗ not yet"))
 	for _, e := range v.Errors {

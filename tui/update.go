@@ -20,6 +20,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.repage(), nil
 	case execDoneMsg:
 		return m.execDone(msg), nil
+	case checkDoneMsg:
+		return m.checkDone(msg), nil
 	case tickMsg:
 		return m.tick(msg)
 	case tea.MouseClickMsg:
