@@ -606,10 +606,22 @@ settle(Quiet, Polls) ->
         true -> erlang:yield();
         false -> sleep(1)
     end,
-    case erlang:statistics(total_active_tasks_all) of
-        1 -> settle(Quiet + 1, Polls + 1);
-        _ -> settle(0, Polls + 1)
+    case erlang:statistics(total_active_tasks_all) =:= 1 andalso none_runnable() of
+        true -> settle(Quiet + 1, Polls + 1);
+        false -> settle(0, Polls + 1)
     end.
+
+%% none_runnable: no process of the scenario is running or waiting to run.
+%% The scheduler's count of active tasks alone has been seen to miss one on
+%% a loaded machine: a worker whose init returned {stop, R} had acked its
+%% supervisor (gen_server acks, then exits) and had not yet run its exit.
+none_runnable() ->
+    lists:all(fun([P]) ->
+                      case erlang:process_info(P, status) of
+                          {status, S} -> S =/= running andalso S =/= runnable;
+                          undefined -> true
+                      end
+              end, ets:match(cc_inc, {{pid, '$1'}, '_', '_', '_'})).
 
 %% ---------------------------------------------------------------------
 %% Supervisors
