@@ -6,8 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"syscall"
 
 	"github.com/crashcourse/crashcourse/scenarios"
 )
@@ -97,7 +95,7 @@ func (o *osFS) mayReplace(shown, target string, old fs.FileInfo, replace bool) e
 	switch {
 	case !old.Mode().IsRegular():
 		return fmt.Errorf("%s is not a regular file", shown)
-	case !modeWritable(old):
+	case !scenarios.ModeWritable(old):
 		return fmt.Errorf("%s is read-only for you (mode %04o); save will not replace it", shown, old.Mode().Perm())
 	}
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
@@ -109,32 +107,6 @@ func (o *osFS) mayReplace(shown, target string, old fs.FileInfo, replace bool) e
 		return fmt.Errorf("%s exists, and this session did not write it: save! replaces it", shown)
 	}
 	return nil
-}
-
-// modeWritable reports whether the mode of fi lets the user write it: the
-// owner's bits for a file of the user's, the group's for one of their
-// groups, the others' else. It holds for root too, as editors do, so that
-// root does not replace a read-only file or another user's by mistake.
-func modeWritable(fi fs.FileInfo) bool {
-	perm := fi.Mode().Perm()
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	switch {
-	case !ok:
-		return perm&0o222 != 0
-	case int(st.Uid) == os.Geteuid():
-		return perm&0o200 != 0
-	case inGroup(int(st.Gid)):
-		return perm&0o020 != 0
-	}
-	return perm&0o002 != 0
-}
-
-func inGroup(gid int) bool {
-	if gid == os.Getegid() {
-		return true
-	}
-	groups, _ := os.Getgroups()
-	return slices.Contains(groups, gid)
 }
 
 // wroteFile reports whether fi is a file this session wrote, still there.

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"syscall"
 )
@@ -152,4 +153,31 @@ func BareError(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// ModeWritable reports whether the mode of fi lets the user write it: the
+// owner's bits for a file of the user's, the group's for one of their
+// groups, the others' else. It holds for root too, as editors do, so that
+// root does not replace a read-only file or another user's by mistake.
+// The REPL's save and export ask it before they replace a file.
+func ModeWritable(fi fs.FileInfo) bool {
+	perm := fi.Mode().Perm()
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	switch {
+	case !ok:
+		return perm&0o222 != 0
+	case int(st.Uid) == os.Geteuid():
+		return perm&0o200 != 0
+	case inGroup(int(st.Gid)):
+		return perm&0o020 != 0
+	}
+	return perm&0o002 != 0
+}
+
+func inGroup(gid int) bool {
+	if gid == os.Getegid() {
+		return true
+	}
+	groups, _ := os.Getgroups()
+	return slices.Contains(groups, gid)
 }

@@ -83,3 +83,36 @@ func TestWriteFileAtomicErrorsNameTheFile(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "only sub is left")
 }
+
+// ModeWritable reads the mode bits of the user's class: the owner's for a
+// file of the user's, the group's for a file of one of their groups, the
+// others' else; root too, so that it replaces no read-only file.
+func TestModeWritableReadsTheUsersClass(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		mode     os.FileMode
+		other    bool // owned by another user, in none of our groups
+		writable bool
+	}{
+		{"own file, owner may write", 0o644, false, true},
+		{"own file, read-only", 0o444, false, false},
+		{"own file, only others may write", 0o446, false, false},
+		{"another's file, others may write", 0o606, true, true},
+		{"another's file, only its owner may write", 0o644, true, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			name := filepath.Join(t.TempDir(), "f")
+			require.NoError(t, os.WriteFile(name, nil, 0o600))
+			require.NoError(t, os.Chmod(name, c.mode))
+			if c.other {
+				if os.Geteuid() != 0 {
+					t.Skip("giving a file to another user needs root")
+				}
+				require.NoError(t, os.Chown(name, 65534, 65534))
+			}
+			fi, err := os.Stat(name)
+			require.NoError(t, err)
+			require.Equal(t, c.writable, ModeWritable(fi))
+		})
+	}
+}

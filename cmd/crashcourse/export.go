@@ -191,10 +191,11 @@ func writeExport(f exportFlags, out []otp.File, stdout, stderr io.Writer) int {
 }
 
 // writable reports whether the user may change an existing file: its
-// owner may write it (root included: a read-only file stays read-only),
-// and the process may open it for writing.
+// mode lets them write it (scenarios.ModeWritable; root included: a
+// read-only file stays read-only), and the process may open it for
+// writing.
 func writable(name string, st fs.FileInfo) bool {
-	if st.Mode().Perm()&0o200 == 0 {
+	if !scenarios.ModeWritable(st) {
 		return false
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY, 0)
