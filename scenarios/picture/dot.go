@@ -24,7 +24,12 @@ const maxNodes = 300
 // (blue dashed arrows from watcher to target). Each process shows its
 // state at the end: its pid and restarts, or how it ended.
 func DOT(file string, src []byte, seed uint64) (string, error) {
-	r, err := runScenario(file, src, seed, nil)
+	return dotWithin(file, src, seed, sim.Options{})
+}
+
+// dotWithin is DOT on a world bounded by limits.
+func dotWithin(file string, src []byte, seed uint64, limits sim.Options) (string, error) {
+	r, err := runScenario(file, src, seed, limits, nil)
 	if err != nil {
 		return "", err
 	}

@@ -23,8 +23,13 @@ const maxStatements = 300
 // links and monitors made by commands are not drawn (the DOT graph shows
 // the structure). At most maxStatements arrows and notes are drawn.
 func Mermaid(file string, src []byte, seed uint64) (string, error) {
+	return mermaidWithin(file, src, seed, sim.Options{})
+}
+
+// mermaidWithin is Mermaid on a world bounded by limits.
+func mermaidWithin(file string, src []byte, seed uint64, limits sim.Options) (string, error) {
 	d := &diagram{ids: map[string]string{}}
-	r, err := runScenario(file, src, seed, d.command)
+	r, err := runScenario(file, src, seed, limits, d.command)
 	if err != nil {
 		return "", err
 	}

@@ -30,14 +30,16 @@ type run struct {
 }
 
 // runScenario parses src and runs every command, expectations included
-// (a failed one does not stop the run, as with `crashcourse run`), calling
-// observe, when given, after each: a later `reset` forgets the trace.
-func runScenario(file string, src []byte, seed uint64, observe func(*sim.World, scenarios.Result)) (*run, error) {
+// (a failed one does not stop the run, as with `crashcourse run`), on a
+// world bounded by limits (sim.Options; the zero value keeps the global
+// bounds, as the CLI does), calling observe, when given, after each: a
+// later `reset` forgets the trace.
+func runScenario(file string, src []byte, seed uint64, limits sim.Options, observe func(*sim.World, scenarios.Result)) (*run, error) {
 	cmds, err := scenarios.Parse(file, src)
 	if err != nil {
 		return nil, err
 	}
-	r := &run{file: file, cmds: cmds, session: scenarios.NewSession(seed)}
+	r := &run{file: file, cmds: cmds, session: scenarios.NewSessionWithOptions(seed, limits)}
 	r.session.AddSource(file, src)
 	for _, c := range cmds {
 		res := r.session.Exec(c)
