@@ -53,7 +53,9 @@ func (m Model) logBody(w, n int) []string {
 			line = m.st.Cascade.Render(line)
 		}
 		out = append(out, line)
-		if i := m.tl.holder(s); s == from && i < len(m.tl.steps) && len(out) < n {
+		// A command's title goes over its first entry; the entries before
+		// the first command (a lesson's setup) have none.
+		if i := m.tl.holder(s); i < len(m.tl.steps) && m.tl.steps[i].from == s && len(out) < n {
 			out = append(out, fit(m.st.Bold.Render("› "+m.tl.steps[i].cmd.Text), w))
 		}
 	}

@@ -144,7 +144,8 @@ func (m Model) openExercise(s *scenarios.Session, err error) Model {
 	if m.page != nil {
 		m = m.showPage()
 	}
-	m = m.say("lesson "+strconv.Itoa(t.N)+", "+t.Exercise.Title+": "+t.Exercise.Goal+" (L reads the lesson)", false)
+	// The key first: a long goal is cut at the status line's end.
+	m = m.say("L reads lesson "+strconv.Itoa(t.N)+" · "+t.Exercise.Title+": "+t.Exercise.Goal, false)
 	return m.warn(err)
 }
 

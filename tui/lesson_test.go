@@ -210,3 +210,15 @@ func TestLessonEscInterruptsALongCheck(t *testing.T) {
 	assert.Contains(t, screen(m), "✗ not checked")
 	assert.False(t, m.lesson.Progress.HasPassed(m.lesson.Lesson, m.lesson.Exercise))
 }
+
+// The event log titles each command over its own entries only: the
+// exercise's setup, run before the learner's first command, has no title.
+func TestLessonLogTitlesOnlyTheLearnersCommands(t *testing.T) {
+	m := lessonModel(t, "1")
+	m = typeLine(m, "web: link db")
+	s := screen(m)
+	title, setupEnd, linked := strings.Index(s, "› web: link db"), strings.Index(s, "#4 "), strings.Index(s, "#5 ")
+	require.True(t, title >= 0 && setupEnd >= 0 && linked >= 0, s)
+	assert.Less(t, setupEnd, title, "no title over the setup's entries:\n%s", s)
+	assert.Less(t, title, linked, "the title over the command's entry:\n%s", s)
+}

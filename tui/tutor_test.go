@@ -69,7 +69,7 @@ func TestOpenLessonOpensTheExerciseAskedFor(t *testing.T) {
 	m = m.OpenLesson("1", 0).Tell("the instructor moved the room")
 	assert.Equal(t, 1, m.lesson.Lesson.Number(m.lesson.Exercise))
 	assert.Equal(t, "the instructor moved the room", m.msg[0])
-	assert.Contains(t, m.msg[1], "lesson 1, ")
+	assert.Contains(t, m.msg[1], "L reads lesson 1 · ")
 	m = m.OpenLesson("99", 0)
 	assert.Contains(t, screen(m), "no lesson 99")
 }
