@@ -42,9 +42,9 @@ func (sh *shell) lessonCommand(verb, arg string) {
 		sh.out.line(sh.out.paint(sh.out.st.note, h))
 		sh.warn(err)
 	case verb == "previous":
-		sh.previous()
+		sh.step(sh.tutor.Previous, "this is the first exercise")
 	default:
-		sh.next()
+		sh.step(sh.tutor.Next, "that was the last exercise")
 	}
 }
 
@@ -100,21 +100,12 @@ func (sh *shell) lessonArg(arg string) {
 	sh.openExercise(s, err, true)
 }
 
-// next opens the lesson's next exercise, if there is one.
-func (sh *shell) next() {
-	s, err := sh.tutor.Next()
+// step opens the exercise that move (the tutor's Next or Previous) opens,
+// or says none is there, with edge ("that was the last exercise").
+func (sh *shell) step(move func() (*scenarios.Session, error), edge string) {
+	s, err := move()
 	if s == nil {
-		sh.out.line(sh.out.paint(sh.out.st.note, "that was the last exercise of this lesson: lesson for the list, lesson N for another"))
-		return
-	}
-	sh.openExercise(s, err, false)
-}
-
-// previous opens the exercise before this one, if there is one.
-func (sh *shell) previous() {
-	s, err := sh.tutor.Previous()
-	if s == nil {
-		sh.out.line(sh.out.paint(sh.out.st.note, "this is the first exercise of this lesson: lesson for the list, lesson N for another"))
+		sh.out.line(sh.out.paint(sh.out.st.note, edge+" of this lesson: lesson for the list, lesson N for another"))
 		return
 	}
 	sh.openExercise(s, err, false)
