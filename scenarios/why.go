@@ -53,21 +53,38 @@ func gaveUpLines(w *sim.World, g sim.GaveUp) []string {
 		return []string{sup + " gave up: intensity=0 allows no restart in its window."}
 	}
 	now := int64(w.Entry(g.Report).At / sim.Second)
-	stamps := make([]string, len(g.Counted))
-	for i, r := range g.Counted {
+	shown := g.Counted[:min(len(g.Counted), maxCountedShown)]
+	stamps := make([]string, len(shown))
+	for i, r := range shown {
 		stamps[i] = sprintf("%d", int64(w.Entry(r).At/sim.Second))
 	}
 	lines := []string{sprintf("%s gave up: intensity=%d period=%d allows %d %s in its window, and %d already counted",
 		sup, g.Intensity, g.Period, g.Intensity, plural(g.Intensity, "restart"), len(g.Counted)),
-		sprintf("(stamped in whole seconds: %s; at second %d the window counts stamps >= %d-%d):",
-			strings.Join(stamps, ", "), now, now, g.Period)}
-	for _, r := range g.Counted {
+		sprintf("(stamped in whole seconds: %s%s; at second %d the window counts stamps >= %d-%d):",
+			strings.Join(stamps, ", "), moreCounted(g), now, now, g.Period)}
+	for _, r := range shown {
 		if ex, ok := w.ExitSeq(w.Entry(r).Other); ok && ex < r {
 			lines = append(lines, FormatEntry(w, ex))
 		}
 		lines = append(lines, FormatEntry(w, r))
 	}
+	if more := len(g.Counted) - len(shown); more > 0 {
+		lines = append(lines, sprintf("… and %d more %s like these", more, plural(more, "restart")))
+	}
 	return lines
+}
+
+// maxCountedShown bounds the restarts a supervisor's story lists one by
+// one: a high intensity can count a million, and the first few tell it.
+const maxCountedShown = 10
+
+// moreCounted is ", … (N more)" when g counted more restarts than are
+// shown, else "".
+func moreCounted(g sim.GaveUp) string {
+	if more := len(g.Counted) - maxCountedShown; more > 0 {
+		return sprintf(", … (%d more)", more)
+	}
+	return ""
 }
 
 // aliveLines say that p is alive; for the latest incarnation of a name
@@ -102,9 +119,10 @@ func GaveUpSummary(w *sim.World, g sim.GaveUp) string {
 	if len(g.Counted) == 0 {
 		return s + ", so no restart at all"
 	}
-	at := make([]string, len(g.Counted))
-	for i, r := range g.Counted {
+	shown := g.Counted[:min(len(g.Counted), maxCountedShown)]
+	at := make([]string, len(shown))
+	for i, r := range shown {
 		at[i] = w.Entry(r).At.String()
 	}
-	return sprintf("%s, and %d %s had counted (at %s)", s, len(g.Counted), plural(len(g.Counted), "restart"), strings.Join(at, ", "))
+	return sprintf("%s, and %d %s had counted (at %s%s)", s, len(g.Counted), plural(len(g.Counted), "restart"), strings.Join(at, ", "), moreCounted(g))
 }

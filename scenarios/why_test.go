@@ -66,3 +66,15 @@ func TestGaveUpSummarySaysWhichRestartsCounted(t *testing.T) {
 	z, _ := s.World().Lookup("z")
 	require.Equal(t, "z gave up: intensity=0 period=5, so no restart at all", GaveUpSummary(s.World(), s.World().Story(z).GaveUp[0]))
 }
+
+// A supervisor that counted many restarts (a storm under a high
+// intensity) has its story told by the first few: why stays a few lines,
+// not one per restart.
+func TestWhyOfAStormListsTheFirstRestartsOnly(t *testing.T) {
+	out := whyOf(t, "sup top intensity=5000 period=1 { worker db init=ok,crash:bad }\ndb: crash boom\nwhy top")
+	require.Contains(t, out, "and 5000 already counted")
+	require.Contains(t, out, ", … (4990 more); at second 0")
+	require.Contains(t, out, "… and 4990 more restarts like these")
+	require.Less(t, len(strings.Split(out, "\n")), 40, out)
+	require.Less(t, len(out), 8000)
+}
