@@ -171,7 +171,7 @@ func TestAllowNamesAFormOfExit(t *testing.T) {
 	if v.Pass || len(v.Refused) != 1 || v.Refused[0].Verb != "exit/1" {
 		t.Fatalf("exit/1 not refused:\n%s", v.Report())
 	}
-	if !strings.Contains(v.Report(), "`exit/1` is not allowed here") {
+	if !strings.Contains(v.Report(), "`exit/1` (a process ending itself) is not allowed here") {
 		t.Fatalf("the refusal does not name the form:\n%s", v.Report())
 	}
 	if v := Check(ex, "mine.scn", []byte("exit stuck kill\n")); !v.Pass {

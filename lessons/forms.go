@@ -14,6 +14,21 @@ import (
 // every form.
 var verbForms = map[string][]string{"exit": {"exit/1", "exit/2"}}
 
+// formMeaning says what each form of a verb does, for a refusal.
+var formMeaning = map[string]string{
+	"exit/1": "a process ending itself",
+	"exit/2": "an exit signal to another process",
+}
+
+// Named is how a refusal names verb, a verb or a form of one:
+// "`kill`", or "`exit/1` (a process ending itself)".
+func Named(verb string) string {
+	if m, ok := formMeaning[verb]; ok {
+		return "`" + verb + "` (" + m + ")"
+	}
+	return "`" + verb + "`"
+}
+
 // formOf is what an allow block must name for c: its form when its verb
 // has forms, else its verb.
 func formOf(c *scenarios.Command) string {

@@ -16,7 +16,7 @@ func (v Verdict) Report() string {
 	case len(v.Refused) > 0:
 		v.reportRefused(&b)
 	case v.Interrupted:
-		b.WriteString("✗ Not checked: interrupted before the check could judge; check again to finish it.\n")
+		b.WriteString("✗ Not checked: interrupted before the check could judge; check runs it again from the start.\n")
 	default:
 		v.reportRows(&b)
 		v.reportOutcome(&b)
@@ -28,9 +28,9 @@ func (v Verdict) Report() string {
 }
 
 func (v Verdict) reportRefused(b *strings.Builder) {
-	b.WriteString("✗ Not checked: this exercise does not let you use these verbs, so that the outcome is the cascade's own:\n")
+	b.WriteString("✗ Not checked: this exercise does not allow these verbs; its outcome must come from the ones it allows:\n")
 	for _, r := range v.Refused {
-		fmt.Fprintf(b, "  your line %d: `%s`: `%s` is not allowed here\n", r.Line, r.Text, r.Verb)
+		fmt.Fprintf(b, "  your line %d: `%s`: %s is not allowed here\n", r.Line, r.Text, Named(r.Verb))
 	}
 }
 

@@ -160,7 +160,7 @@ func (m Model) answer() string {
 func (m Model) checked(v lessons.Verdict, err error) Model {
 	m.showLesson = true
 	if v.Interrupted {
-		return m.say("check interrupted: it judged nothing; check again to finish it", true).warn(err)
+		return m.say("check interrupted: it judged nothing; :check runs it again from the start", true).warn(err)
 	}
 	if v.Pass {
 		m = m.say("passed: "+v.Said+" (next moves on)", false)

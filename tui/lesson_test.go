@@ -101,7 +101,7 @@ func TestLessonForbidsFaultsByHand(t *testing.T) {
 	m = typeLine(m, "check")
 	require.NotNil(t, m.lesson.Verdict)
 	assert.False(t, m.lesson.Verdict.Pass)
-	assert.Contains(t, screen(m), "kill is not allowed here")
+	assert.Contains(t, screen(m), "`kill` is not allowed here")
 }
 
 func TestLessonHintsAreGraded(t *testing.T) {

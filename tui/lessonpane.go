@@ -59,7 +59,7 @@ func (m Model) outcomeLines(v lessons.Verdict, w int) []string {
 		return append([]string{m.st.Running.Render("✓ passed")}, wrap(v.Said, w)...)
 	}
 	if v.Interrupted {
-		return append([]string{m.st.Dead.Render("✗ not checked")}, wrap("interrupted before it could judge: :check again to finish it", w)...)
+		return append([]string{m.st.Dead.Render("✗ not checked")}, wrap("interrupted before it could judge: :check runs it again from the start", w)...)
 	}
 	var lines []string
 	lines = append(lines, m.st.Dead.Render("✗ not yet"))
@@ -67,7 +67,7 @@ func (m Model) outcomeLines(v lessons.Verdict, w int) []string {
 		lines = append(lines, wrap(e.Error(), w)...)
 	}
 	for _, r := range v.Refused {
-		lines = append(lines, wrap("your line "+strconv.Itoa(r.Line)+": "+r.Verb+" is not allowed here: `"+r.Text+"`", w)...)
+		lines = append(lines, wrap("your line "+strconv.Itoa(r.Line)+": "+lessons.Named(r.Verb)+" is not allowed here: `"+r.Text+"`", w)...)
 	}
 	for _, c := range v.CommandErrors {
 		lines = append(lines, wrap(c, w)...)
