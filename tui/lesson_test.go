@@ -222,3 +222,23 @@ func TestLessonLogTitlesOnlyTheLearnersCommands(t *testing.T) {
 	assert.Less(t, setupEnd, title, "no title over the setup's entries:\n%s", s)
 	assert.Less(t, title, linked, "the title over the command's entry:\n%s", s)
 }
+
+// A check's report longer than the pane ends in "… L shows it all", and
+// the page (L) starts with the whole report; a lesson's empty world asks
+// for the answer, not for a spawn the exercise may forbid.
+func TestLessonPaneCutsALongCheckAndThePageShowsIt(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	m := typeLine(newModel(t, "", 80, 24), "lesson 7")
+	require.True(t, m.lessonOpen())
+	assert.Contains(t, screen(m), "no processes: press : and type your answer")
+	m = typeLine(m, "sup top { worker db }")
+	m = typeLine(m, "check")
+	require.NotNil(t, m.lesson.Verdict)
+	require.False(t, m.lesson.Verdict.Pass)
+	assert.Contains(t, screen(m), "… L shows it all")
+	m = press(m, "L")
+	page := screen(m)
+	assert.Contains(t, page, "Your last check:")
+	assert.Contains(t, page, "✗ Not yet")
+}

@@ -25,8 +25,21 @@ func (m Model) showPage() Model {
 		w = 80
 	}
 	page := m.lesson.Page(max(w-2, 20), style, true)
+	if v := m.lesson.Verdict; v != nil {
+		// The pane cuts a long check short; here it is whole, first.
+		page = "Your last check:\n" + indent(v.Report()) + "\n" + page
+	}
 	m.page, m.pageTop = strings.Split(strings.TrimRight(page, "\n"), "\n"), 0
 	return m
+}
+
+// indent indents every line of text by two spaces.
+func indent(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // repage renders the page again, when it is shown, for a new width or

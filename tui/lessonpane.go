@@ -19,10 +19,8 @@ func (m Model) lessonLines(w, h int) []string {
 	if t.Progress.HasPassed(t.Lesson, ex) {
 		title += " ✓"
 	}
-	lines := []string{
-		m.st.Bold.Render("lesson " + strconv.Itoa(t.N) + ": " + t.Lesson.Title),
-		m.st.Title.Render(title),
-	}
+	lines := m.styled(m.st.Bold.Render, wrap("lesson "+strconv.Itoa(t.N)+": "+t.Lesson.Title, w))
+	lines = append(lines, m.styled(m.st.Title.Render, wrap(title, w))...)
 	lines = append(lines, wrap("goal: "+ex.Goal, w)...)
 	if ex.Predict() {
 		lines = append(lines, wrap("predict: "+ex.Question+" — type predict die: a b restart: c", w)...)
@@ -30,17 +28,28 @@ func (m Model) lessonLines(w, h int) []string {
 		lines = append(lines, wrap("verbs you may use: "+strings.Join(ex.Allowed, " "), w)...)
 	}
 	if t.Hint != "" {
-		for _, l := range wrap(t.Hint, w) {
-			lines = append(lines, m.st.Note.Render(l))
-		}
+		lines = append(lines, m.styled(m.st.Note.Render, wrap(t.Hint, w))...)
 	}
 	if v := t.Verdict; v != nil {
 		lines = append(lines, "")
 		lines = append(lines, m.verdictLines(*v, w)...)
 	} else {
-		lines = append(lines, "", m.st.Faint.Render("type commands with :, then :check (:hint helps)"))
+		lines = append(lines, "")
+		lines = append(lines, m.styled(m.st.Faint.Render, wrap("type commands with :, then :check (:hint helps)", w))...)
+	}
+	if len(lines) > h && h > 1 {
+		// The page (L) shows the whole check, scrolled.
+		return append(lines[:h-1], m.st.Faint.Render(fit("… L shows it all", w)))
 	}
 	return lines[:min(len(lines), h)]
+}
+
+// styled renders each line with style.
+func (m Model) styled(style func(...string) string, lines []string) []string {
+	for i, l := range lines {
+		lines[i] = style(l)
+	}
+	return lines
 }
 
 // verdictLines show a check's verdict, then its notes on the run (a

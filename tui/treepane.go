@@ -28,7 +28,11 @@ func (m Model) treeLines(w, h int) []string {
 	}
 	lines := []string{title}
 	if len(m.rows) == 0 {
-		return append(lines, m.st.Faint.Render("no processes yet: press : and type spawn a"))
+		tip := "no processes yet: press : and type spawn a"
+		if m.lessonOpen() {
+			tip = "no processes: press : and type your answer"
+		}
+		return append(lines, m.st.Faint.Render(tip))
 	}
 	sel := m.selected()
 	first := firstShown(max(sel, 0), h-1, len(m.rows))
