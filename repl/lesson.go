@@ -190,7 +190,12 @@ func (sh *shell) verdict(v lessons.Verdict, err error) {
 	if v.Pass {
 		st = sh.out.st.pass
 	}
-	for _, l := range strings.Split(strings.TrimRight(v.Report(), "\n"), "\n") {
+	lines := strings.Split(strings.TrimRight(v.Report(), "\n"), "\n")
+	if sh.width != nil && sh.width() > 20 {
+		// Wrapped at spaces here, not mid-word by the terminal.
+		lines = scenarios.WrapAll(lines, sh.width()-1, 2)
+	}
+	for _, l := range lines {
 		if strings.HasPrefix(l, "✓") || strings.HasPrefix(l, "✗") {
 			l = sh.out.paint(st, l)
 		}

@@ -213,3 +213,19 @@ func TestLessonPreviousOpensTheExerciseBefore(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, p.Lessons["01-trio"].Current, "previous made exercise 1 current")
 }
+
+// A check's report is wrapped at spaces to the terminal, so the terminal
+// never breaks a word of it.
+func TestLessonVerdictIsWrappedToTheTerminal(t *testing.T) {
+	lessonState(t)
+	s := lessonSession(t, false)
+	s.sh.width = func() int { return 40 }
+	out := s.feedAll("lesson 1\nb: link c\na: link b\ncheck\n")
+	_, report, ok := strings.Cut(out, "✓ Passed.")
+	require.True(t, ok, out)
+	report, _, _ = strings.Cut(report, "next opens")
+	for _, l := range strings.Split(report, "\n") {
+		assert.LessOrEqual(t, utf8.RuneCountInString(l), 40, l)
+	}
+	assert.Greater(t, strings.Count(report, "\n"), 1, "the pass sentence spans lines")
+}
