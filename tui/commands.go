@@ -129,9 +129,7 @@ func (m Model) runLine(text string) (tea.Model, tea.Cmd) {
 		m.msg, m.msgErr = caretLines(err), true
 		return m, nil
 	}
-	m.frozen = m.render()
-	m.busy, m.playing = true, false
-	m.stop.Store(false)
+	m = m.startBusy("running…")
 	tl, stop := m.tl, m.stop
 	return m, func() tea.Msg {
 		var done execDoneMsg
@@ -231,4 +229,14 @@ func (m Model) faultKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.runLine(r.id + ": recover")
 	}
 	return m.runLine(r.id + ": hang")
+}
+
+// startBusy marks the TUI busy with work a tea.Cmd runs (note says what),
+// and freezes the screen as it is, its status line saying so: the world
+// must not be drawn while the Cmd changes it.
+func (m Model) startBusy(note string) Model {
+	m.busy, m.busyNote, m.playing = true, note, false
+	m.stop.Store(false)
+	m.frozen = m.render()
+	return m
 }

@@ -78,7 +78,7 @@ func (m Model) statusLine(w int) string {
 	case m.asking != promptNone:
 		return fit(m.input.View(), w)
 	case m.busy:
-		return fit(m.st.Note.Render("running… (Esc or Ctrl-C interrupts)"), w)
+		return fit(m.st.Note.Render(m.busyNote+" (Esc or Ctrl-C interrupts)"), w)
 	case m.pendingHint() != "":
 		return fit(m.st.Note.Render(m.pendingHint()), w)
 	case len(m.msg) > 0:

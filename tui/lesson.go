@@ -65,9 +65,7 @@ func (m Model) startCheck() (Model, tea.Cmd) {
 		return m.say("this exercise asks for a prediction: predict die: NAMES; restart: NAMES", true), nil
 	}
 	ex, limits, src, stop := m.lesson.Exercise, m.lesson.Limits, []byte(m.answer()), m.stop
-	m.frozen = m.render()
-	m.busy, m.playing = true, false
-	stop.Store(false)
+	m = m.startBusy("checking your answer…")
 	return m, func() tea.Msg {
 		return checkDoneMsg{ex: ex, v: lessons.CheckUntil(ex, inputFile, src, limits, stop.Load)}
 	}

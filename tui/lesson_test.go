@@ -199,6 +199,7 @@ func TestLessonEscInterruptsALongCheck(t *testing.T) {
 	m = next.(Model)
 	require.NotNil(t, cmd)
 	require.True(t, m.Typing(), "a check runs like a command")
+	assert.Contains(t, screen(m), "checking your answer… (Esc or Ctrl-C interrupts)")
 	m = send(m, keyMsg("esc"))
 	done, ok := runCmd(cmd).(checkDoneMsg)
 	require.True(t, ok)

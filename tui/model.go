@@ -72,6 +72,7 @@ type Model struct {
 	speed      int // index into playSpeeds
 	playGen    int // ticks of an older play are ignored
 	busy       bool
+	busyNote   string // what runs while busy: "running…"
 	frozen     string // the frame shown while a command runs
 	stop       *atomic.Bool
 }

@@ -321,3 +321,23 @@ func TestTabCompletesARefAMonitorMade(t *testing.T) {
 	m = press(m, "tab")
 	assert.Equal(t, "a: demonitor #Ref<1> ", m.input.Value())
 }
+
+// A long command runs in a tea.Cmd: meanwhile the status line says so and
+// how to stop it, and Esc stops it at the event it reached.
+func TestEscInterruptsALongCommand(t *testing.T) {
+	m := newModel(t, "sup s intensity=1000000 period=1 { worker w init=ok,crash:bad }", 100, 30)
+	m = press(m, ":")
+	for _, r := range "w: crash boom" {
+		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	require.NotNil(t, cmd)
+	assert.Contains(t, screen(m), "running… (Esc or Ctrl-C interrupts)")
+	m = send(m, keyMsg("esc"))
+	done, ok := runCmd(cmd).(execDoneMsg)
+	require.True(t, ok)
+	m = send(m, done)
+	assert.False(t, m.Typing())
+	assert.Contains(t, screen(m), "interrupted at t=")
+}
