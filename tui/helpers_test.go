@@ -91,6 +91,20 @@ func typeLine(m Model, text string) Model {
 	return press(m, "enter")
 }
 
+// startLine types text on the command line and presses Enter, returning
+// the tea.Cmd the line started without running it: the TUI is busy
+// until its message comes.
+func startLine(t *testing.T, m Model, text string) (Model, tea.Cmd) {
+	t.Helper()
+	m = press(m, ":")
+	for _, r := range text {
+		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	next, cmd := m.Update(keyMsg("enter"))
+	require.NotNil(t, cmd)
+	return next.(Model), cmd
+}
+
 // screen is what a person sees: the frame without escapes.
 func screen(m Model) string { return ansi.Strip(m.View().Content) }
 

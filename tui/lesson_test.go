@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/crashcourse/crashcourse/lessons"
 	"github.com/stretchr/testify/assert"
@@ -191,13 +190,7 @@ func TestLessonPaneShowsTheCheckNotes(t *testing.T) {
 func TestLessonEscInterruptsALongCheck(t *testing.T) {
 	m := lessonModel(t, "7")
 	m = typeLine(m, "sup top intensity=1000000 period=1 { worker db init=ok,crash:bad }")
-	m = press(m, ":")
-	for _, r := range "check" {
-		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-	next, cmd := m.Update(keyMsg("enter"))
-	m = next.(Model)
-	require.NotNil(t, cmd)
+	m, cmd := startLine(t, m, "check")
 	require.True(t, m.Typing(), "a check runs like a command")
 	assert.Contains(t, screen(m), "checking your answer… (Esc or Ctrl-C interrupts)")
 	m = send(m, keyMsg("esc"))

@@ -326,13 +326,7 @@ func TestTabCompletesARefAMonitorMade(t *testing.T) {
 // how to stop it, and Esc stops it at the event it reached.
 func TestEscInterruptsALongCommand(t *testing.T) {
 	m := newModel(t, "sup s intensity=1000000 period=1 { worker w init=ok,crash:bad }", 100, 30)
-	m = press(m, ":")
-	for _, r := range "w: crash boom" {
-		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-	next, cmd := m.Update(keyMsg("enter"))
-	m = next.(Model)
-	require.NotNil(t, cmd)
+	m, cmd := startLine(t, m, "w: crash boom")
 	assert.Contains(t, screen(m), "running… (Esc or Ctrl-C interrupts)")
 	m = send(m, keyMsg("esc"))
 	done, ok := runCmd(cmd).(execDoneMsg)
